@@ -1,0 +1,32 @@
+package org.campusmirror.mirror.runtime;
+
+/**
+ * How the mirror decides that it is ready, and how a bundle takes part in that decision.
+ *
+ * <p>The runtime logs {@value #READY_LINE} once, when every required part is up. The required parts are named
+ * in the framework or system property {@value #PARTS_PROPERTY} (comma-separated; default {@value #DEFAULT_PARTS}).
+ * The part {@value #HTTP} is checked by the runtime itself: the HTTP whiteboard is up and the display page
+ * answers {@code GET /} on loopback. Any other part is up while at least one service carrying the service
+ * property {@value #PART_PROPERTY} with that part's name is registered, e.g. the WebSocket server registers its
+ * listening server with {@code mirror.ready.part=websocket} once it accepts connections. The property may also be
+ * a {@code String[]} when one service stands for several parts.
+ *
+ * <p>Bundles that must not depend on mirror.runtime (ws.server) use the property names as plain strings.
+ */
+public final class Readiness {
+    /** Service property naming the part a service stands for, e.g. {@code websocket}. */
+    public static final String PART_PROPERTY = "mirror.ready.part";
+    /** Framework or system property listing the parts that must be up, comma-separated. */
+    public static final String PARTS_PROPERTY = "mirror.ready.parts";
+    /** The part checked by the runtime: HTTP whiteboard up and the display page served. */
+    public static final String HTTP = "http";
+    /** The part the WebSocket server announces. */
+    public static final String WEBSOCKET = "websocket";
+    /** Required parts when {@value #PARTS_PROPERTY} is not set. */
+    public static final String DEFAULT_PARTS = HTTP;
+    /** The log line that scripts and tests wait for. */
+    public static final String READY_LINE = "Campus Mirror ready";
+
+    private Readiness() {
+    }
+}
