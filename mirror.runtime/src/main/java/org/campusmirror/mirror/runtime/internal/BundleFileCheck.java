@@ -2,6 +2,7 @@ package org.campusmirror.mirror.runtime.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
 import java.util.jar.Manifest;
@@ -18,12 +19,14 @@ final class BundleFileCheck {
 
     /** Empty when the bytes look like a bundle; otherwise a short reason for the operator. */
     static Optional<String> problem(byte[] file) {
-        if (file.length == 0) {
-            return Optional.of("the file is empty");
-        }
+        return problem(new ByteArrayInputStream(file));
+    }
+
+    /** Reads {@code file} to its end, without keeping it in memory; see {@link #problem(byte[])}. */
+    static Optional<String> problem(InputStream file) {
         Manifest manifest = null;
         int entries = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(file))) {
+        try (ZipInputStream zip = new ZipInputStream(file)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 entries++;
                 if (entry.getName().equalsIgnoreCase("META-INF/MANIFEST.MF")) {
@@ -37,7 +40,7 @@ final class BundleFileCheck {
             return Optional.of("not a readable JAR file (" + e.getMessage() + ")");
         }
         if (entries == 0) {
-            return Optional.of("not a JAR file (no ZIP entries found)");
+            return Optional.of("not a JAR file (empty, or no ZIP entries found)");
         }
         if (manifest == null) {
             return Optional.of("the JAR has no META-INF/MANIFEST.MF");

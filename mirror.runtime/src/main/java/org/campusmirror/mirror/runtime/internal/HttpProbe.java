@@ -1,32 +1,38 @@
 package org.campusmirror.mirror.runtime.internal;
 
 import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /** One bounded {@code GET} of the display page: the HTTP part is up only when the page is really served. */
 final class HttpProbe {
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final int TIMEOUT_MILLIS = 2_000;
 
     private final URI page;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     HttpProbe(URI page) {
         this.page = page;
     }
 
+    URI page() {
+        return page;
+    }
+
     boolean served() {
-        HttpRequest request = HttpRequest.newBuilder(page).timeout(TIMEOUT).GET().build();
+        // HttpURLConnection rather than HttpClient: no extra selector thread kept alive for a one-off check.
+        HttpURLConnection connection = null;
         try {
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            connection = (HttpURLConnection) page.toURL().openConnection();
+            connection.setConnectTimeout(TIMEOUT_MILLIS);
+            connection.setReadTimeout(TIMEOUT_MILLIS);
+            connection.setInstanceFollowRedirects(false);
+            return connection.getResponseCode() == HttpURLConnection.HTTP_OK;
         } catch (IOException notYet) {
             return false;
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            return false;
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
+            }
         }
     }
 }

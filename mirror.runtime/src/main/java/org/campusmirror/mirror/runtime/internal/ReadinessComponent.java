@@ -121,9 +121,16 @@ public final class ReadinessComponent {
         Runnable attempt = new Runnable() {
             @Override
             public void run() {
-                if (probe.served()) {
-                    tracker.up(Readiness.HTTP);
-                } else if (!scheduler.isShutdown()) {
+                try {
+                    if (probe.served()) {
+                        tracker.up(Readiness.HTTP);
+                        return;
+                    }
+                } catch (RuntimeException e) {
+                    // An executor swallows what a task throws: say it, or the mirror would wait silently.
+                    LOG.warn("Probing the display page {} failed", probe.page(), e);
+                }
+                if (!scheduler.isShutdown()) {
                     scheduler.schedule(this, PROBE_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
                 }
             }
