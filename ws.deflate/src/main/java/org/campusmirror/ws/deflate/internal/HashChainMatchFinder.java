@@ -1,6 +1,9 @@
 package org.campusmirror.ws.deflate.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -14,6 +17,7 @@ import java.util.Arrays;
  */
 final class HashChainMatchFinder {
     static final int NIL = -1;
+    private static final VarHandle LONG_VIEW = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** Room for input beyond the window, so that sliding (a copy and a rebase) is rare. */
     static final int SLACK = 32 * 1024;
 
@@ -109,10 +113,10 @@ final class HashChainMatchFinder {
         while (current >= lowest) {
             // Cheap rejections first: the byte that would make this match better, then the first two.
             if (data[current + best] == data[position + best]
+                    && data[current + best - 1] == data[position + best - 1]
                     && data[current] == data[position]
                     && data[current + 1] == data[position + 1]) {
-                int mismatch = Arrays.mismatch(data, current, current + maxLength, data, position, position + maxLength);
-                int length = mismatch < 0 ? maxLength : mismatch;
+                int length = commonPrefix(current, position, maxLength);
                 if (length > best) {
                     best = length;
                     bestDistance = position - current;
@@ -151,6 +155,24 @@ final class HashChainMatchFinder {
         filled = 0;
         previousOffset = 0;
         Arrays.fill(head, NIL);
+    }
+
+    /** Length of the common prefix of the bytes at {@code a} and {@code b}, up to {@code max}; 8 bytes a step. */
+    private int commonPrefix(int a, int b, int max) {
+        byte[] data = buffer;
+        int length = 0;
+        int wordLimit = Math.min(max, data.length - b) - Long.BYTES;
+        while (length <= wordLimit) {
+            long difference = (long) LONG_VIEW.get(data, a + length) ^ (long) LONG_VIEW.get(data, b + length);
+            if (difference != 0) {
+                return Math.min(max, length + (Long.numberOfTrailingZeros(difference) >>> 3));
+            }
+            length += Long.BYTES;
+        }
+        while (length < max && data[a + length] == data[b + length]) {
+            length++;
+        }
+        return length;
     }
 
     private int hash(int position) {
