@@ -36,9 +36,11 @@ public record CaseResult(String caseId, String description, FuzzerMode mode, Ver
      * @param localCloseCode the code the peer sent, or null
      * @param remoteCloseCode the code the endpoint sent, or null
      * @param remoteCloseReason the reason the endpoint sent, or null
+     * @param endpointViolation the first protocol violation by the endpoint the peer saw, or null
      */
     public record CloseFacts(boolean closedByMe, boolean failedByMe, boolean droppedByMe, boolean wasClean,
-            String wasNotCleanReason, Integer localCloseCode, Integer remoteCloseCode, String remoteCloseReason) {
+            String wasNotCleanReason, Integer localCloseCode, Integer remoteCloseCode, String remoteCloseReason,
+            String endpointViolation) {
     }
 
     /** True when the verdict is OK. */
