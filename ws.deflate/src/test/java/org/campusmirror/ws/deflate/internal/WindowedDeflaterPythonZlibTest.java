@@ -1,6 +1,8 @@
 package org.campusmirror.ws.deflate.internal;
 
 import static org.campusmirror.ws.deflate.internal.WindowedDeflaterTesting.compressMessage;
+import static org.campusmirror.ws.deflate.internal.WindowedDeflaterTesting.repeated;
+import static org.campusmirror.ws.deflate.internal.WindowedDeflaterTesting.zipDeflate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,9 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.Deflater;
 import org.campusmirror.ws.deflate.internal.WindowedDeflaterConfig.ContextTakeover;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -93,21 +93,9 @@ class WindowedDeflaterPythonZlibTest {
     @ValueSource(ints = {8, 9})
     void pythonZlibWithASmallWindowRefusesAFartherReference(int windowBits) throws Exception {
         assumeTrue(pythonPresent, "python3 with zlib is not installed: cross-check skipped");
-        byte[] block = Payloads.random(1025, 4);
-        byte[] message = new byte[block.length * 2];
-        System.arraycopy(block, 0, message, 0, block.length);
-        System.arraycopy(block, 0, message, block.length, block.length);
-        Deflater zlib = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        byte[] stream = new byte[message.length * 2];
-        int length;
-        try {
-            zlib.setInput(message);
-            length = zlib.deflate(stream, 0, stream.length, Deflater.SYNC_FLUSH);
-        } finally {
-            zlib.end();
-        }
+        byte[] stream = zipDeflate(repeated(Payloads.random(1025, 4), 2));
 
-        PythonResult result = inflateWithPython(windowBits, Arrays.copyOf(stream, length));
+        PythonResult result = inflateWithPython(windowBits, stream);
 
         assertNotEquals(0, result.exitCode());
         assertTrue(result.diagnostics().contains("too far back"), result.diagnostics());

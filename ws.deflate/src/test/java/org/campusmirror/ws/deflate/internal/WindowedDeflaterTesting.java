@@ -3,6 +3,7 @@ package org.campusmirror.ws.deflate.internal;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /** Helpers shared by the compressor tests: compress a message, inflate with java.util.zip. */
@@ -34,6 +35,38 @@ final class WindowedDeflaterTesting {
         deflater.finishMessage();
         out.writeBytes(drain(deflater));
         return out.toByteArray();
+    }
+
+    /** {@code block} written {@code copies} times in a row. */
+    static byte[] repeated(byte[] block, int copies) {
+        byte[] out = new byte[block.length * copies];
+        for (int copy = 0; copy < copies; copy++) {
+            System.arraycopy(block, 0, out, copy * block.length, block.length);
+        }
+        return out;
+    }
+
+    /** The message compressed by java.util.zip.Deflater (32 KiB window, raw, sync flush). */
+    static byte[] zipDeflate(byte[] message) {
+        Deflater zlib = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        byte[] stream = new byte[message.length * 2 + 64];
+        try {
+            zlib.setInput(message);
+            int length = zlib.deflate(stream, 0, stream.length, Deflater.SYNC_FLUSH);
+            return Arrays.copyOf(stream, length);
+        } finally {
+            zlib.end();
+        }
+    }
+
+    /** Inflates one message's stream with a fresh raw inflater, as without context takeover. */
+    static byte[] inflateAlone(byte[] stream, int expectedSize) throws DataFormatException {
+        Inflater inflater = new Inflater(true);
+        try {
+            return inflate(inflater, stream, expectedSize);
+        } finally {
+            inflater.end();
+        }
     }
 
     static byte[] drain(WindowedDeflater deflater) {

@@ -3,14 +3,14 @@ package org.campusmirror.ws.deflate.internal;
 import static org.campusmirror.ws.deflate.internal.WindowedDeflaterTesting.compressMessage;
 import static org.campusmirror.ws.deflate.internal.WindowedDeflaterTesting.compressMessageInPieces;
 import static org.campusmirror.ws.deflate.internal.WindowedDeflaterTesting.endsWithSyncFlushTail;
+import static org.campusmirror.ws.deflate.internal.WindowedDeflaterTesting.repeated;
+import static org.campusmirror.ws.deflate.internal.WindowedDeflaterTesting.zipDeflate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.stream.IntStream;
-import java.util.zip.Deflater;
 import org.campusmirror.ws.deflate.internal.DeflateStreamChecker.MessageReport;
 import org.campusmirror.ws.deflate.internal.WindowedDeflaterConfig.ContextTakeover;
 import org.junit.jupiter.api.Test;
@@ -51,10 +51,7 @@ class WindowedDeflaterWindowLimitTest {
     @MethodSource("windowBits")
     void repeatJustBeyondTheWindowIsNotReferenced(int windowBits) {
         int window = 1 << windowBits;
-        byte[] block = Payloads.random(window + 1, windowBits);
-        byte[] message = new byte[block.length * 2];
-        System.arraycopy(block, 0, message, 0, block.length);
-        System.arraycopy(block, 0, message, block.length, block.length);
+        byte[] message = repeated(Payloads.random(window + 1, windowBits), 2);
         WindowedDeflater deflater = new WindowedDeflater(WindowedDeflaterConfig.of(windowBits, ContextTakeover.KEEP));
 
         MessageReport report = new DeflateStreamChecker().decodeMessage(compressMessage(deflater, message));
@@ -68,11 +65,7 @@ class WindowedDeflaterWindowLimitTest {
     @MethodSource("windowBits")
     void repeatAtExactlyTheWindowDistanceIsReferenced(int windowBits) {
         int window = 1 << windowBits;
-        byte[] block = Payloads.random(window, windowBits);
-        byte[] message = new byte[window * 3];
-        for (int copy = 0; copy < 3; copy++) {
-            System.arraycopy(block, 0, message, copy * window, window);
-        }
+        byte[] message = repeated(Payloads.random(window, windowBits), 3);
         WindowedDeflater deflater = new WindowedDeflater(WindowedDeflaterConfig.of(windowBits, ContextTakeover.KEEP));
 
         byte[] stream = compressMessage(deflater, message);
@@ -86,21 +79,10 @@ class WindowedDeflaterWindowLimitTest {
     /** The check above can fail: java.util.zip.Deflater, whose window is 32 KiB, does reach that far. */
     @Test
     void checkerSeesTheFarReferencesOfJavaUtilZipDeflater() {
-        byte[] block = Payloads.random(1025, 10);
-        byte[] message = new byte[block.length * 2];
-        System.arraycopy(block, 0, message, 0, block.length);
-        System.arraycopy(block, 0, message, block.length, block.length);
-        Deflater zlib = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
-        byte[] stream = new byte[message.length * 2];
-        int length;
-        try {
-            zlib.setInput(message);
-            length = zlib.deflate(stream, 0, stream.length, Deflater.SYNC_FLUSH);
-        } finally {
-            zlib.end();
-        }
+        byte[] message = repeated(Payloads.random(1025, 10), 2);
+        byte[] stream = zipDeflate(message);
 
-        MessageReport report = new DeflateStreamChecker().decodeMessage(Arrays.copyOf(stream, length));
+        MessageReport report = new DeflateStreamChecker().decodeMessage(stream);
 
         assertArrayEquals(message, report.data());
         assertEquals(1025, report.maxDistance());
