@@ -1,0 +1,176 @@
+package org.campusmirror.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One mirror home through its life: first start (generated password), console authentication, hot install of
+ * the sample widget through the console, a configuration change through the console, SIGKILL and restart,
+ * SIGTERM and restart, and a bundle dropped into deploy/. The steps build on each other, so they run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class HotInstallAndPersistenceTest {
+    private static final String SAMPLE_BSN = "org.campusmirror.sample.widget";
+    private static final String SAMPLE_COMPONENT = "org.campusmirror.sample.widget.GreetingServlet";
+    private static final String SAMPLE_PID = "org.campusmirror.sample.widget.Greeting";
+    private static final String DEFAULT_GREETING = "Hello from the sample widget";
+    private static final String NEW_GREETING = "Guten Morgen, Hochschule!";
+    private static final Pattern GENERATED = Pattern.compile(
+            "generated the Web Console password for user admin: (\\S+)");
+
+    private Path home;
+    private MirrorProcess mirror;
+    private String password;
+    private long sampleBundleId;
+
+    @BeforeAll
+    void firstStart() throws Exception {
+        home = MirrorProcess.workFolder("lifecycle").resolve("home");
+        mirror = MirrorProcess.start(MirrorProcess.Options.in(home)).awaitReady();
+    }
+
+    @AfterAll
+    void killMirror() throws InterruptedException {
+        if (mirror != null) {
+            mirror.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void firstStartGeneratesPasswordStoresItWithMode600AndLogsItOnce() throws Exception {
+        Matcher generated = GENERATED.matcher(mirror.output());
+        assertTrue(generated.find(), "the generated password is announced:\n" + mirror.output());
+        password = generated.group(1);
+        assertFalse(generated.find(), "announced once only");
+
+        Path file = home.resolve("admin.password");
+        assertEquals(password, Files.readString(file, StandardCharsets.UTF_8).strip());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertTrue(password.length() >= 16, "a strong password: " + password);
+    }
+
+    @Test
+    @Order(2)
+    void consoleRefusesMissingAndDefaultCredentialsAndAcceptsThePassword() throws Exception {
+        int port = mirror.options().httpPort();
+        assertEquals(401, ConsoleClient.anonymous(port).get("/system/console/bundles").statusCode());
+        assertEquals(401, new ConsoleClient(port, "admin", "admin").get("/system/console/bundles").statusCode());
+        assertEquals(401, new ConsoleClient(port, "admin", password + "x").get("/system/console/bundles").statusCode());
+        assertEquals(200, console().get("/system/console/bundles").statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void displayPageIsServedWithoutPassword() throws Exception {
+        var page = ConsoleClient.anonymous(mirror.options().httpPort()).get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Campus Mirror"), page.body());
+        assertEquals(404, ConsoleClient.anonymous(mirror.options().httpPort()).get("/no-such-page").statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void sampleWidgetUploadedThroughTheConsoleBecomesActive() throws Exception {
+        assertTrue(console().bundle(SAMPLE_BSN).isEmpty(), "not installed before the upload");
+        var response = console().installBundle(TestBundles.sampleWidget());
+        assertEquals(302, response.statusCode(), response.body());
+
+        Eventually.await("sample component active",
+                () -> console().componentState(SAMPLE_COMPONENT).filter("active"::equals).isPresent());
+        JsonNode bundle = console().bundle(SAMPLE_BSN).orElseThrow();
+        assertEquals("Active", bundle.path("state").asText());
+        sampleBundleId = bundle.path("id").asLong();
+        assertEquals(DEFAULT_GREETING, greeting());
+    }
+
+    @Test
+    @Order(5)
+    void configurationSavedInTheConsoleIsPickedUpByTheComponent() throws Exception {
+        var response = console().postForm("/system/console/configMgr/" + SAMPLE_PID,
+                Map.of("apply", "true", "propertylist", "text", "text", NEW_GREETING));
+        assertEquals(302, response.statusCode(), response.body());
+        Eventually.await("component re-activated with the new greeting", () -> NEW_GREETING.equals(greeting()));
+    }
+
+    @Test
+    @Order(6)
+    void bundleAndConfigurationSurviveSigkill() throws Exception {
+        mirror.kill();
+        restart();
+        assertSampleWidgetStillConfigured();
+    }
+
+    @Test
+    @Order(7)
+    void passwordFileIsReusedSilentlyAfterRestart() throws Exception {
+        assertFalse(GENERATED.matcher(mirror.output()).find(), "no new password on a later start");
+        assertEquals(password, Files.readString(home.resolve("admin.password"), StandardCharsets.UTF_8).strip());
+        assertEquals(200, console().get("/system/console/bundles").statusCode());
+    }
+
+    @Test
+    @Order(8)
+    void bundleAndConfigurationSurviveOrderlyStop() throws Exception {
+        int exit = mirror.stop();
+        assertTrue(exit == 0 || exit == 143, "orderly stop, exit code " + exit + ":\n" + mirror.output());
+        restart();
+        assertSampleWidgetStillConfigured();
+    }
+
+    @Test
+    @Order(9)
+    void bundleDroppedIntoDeployFolderIsInstalledAndStarted() throws Exception {
+        String bsn = "org.campusmirror.itest.deployed";
+        Path staged = TestBundles.bundle(home.resolveSibling("staging").resolve("deployed.jar"), bsn, Map.of());
+        // Move in one step, so File Install never sees a half-written jar.
+        Files.move(staged, home.resolve("deploy").resolve("deployed.jar"));
+        Eventually.await("bundle from deploy/ active",
+                () -> console().bundle(bsn).map(b -> "Active".equals(b.path("state").asText())).orElse(false));
+    }
+
+    private void restart() throws Exception {
+        mirror = MirrorProcess.start(mirror.options()).awaitReady();
+    }
+
+    private void assertSampleWidgetStillConfigured() throws Exception {
+        JsonNode bundle = console().bundle(SAMPLE_BSN).orElseThrow();
+        // The same bundle id: kept in the framework storage, not installed anew.
+        assertEquals(sampleBundleId, bundle.path("id").asLong());
+        Eventually.await("sample component active again",
+                () -> console().componentState(SAMPLE_COMPONENT).filter("active"::equals).isPresent());
+        assertEquals(NEW_GREETING, greeting());
+    }
+
+    private String greeting() throws Exception {
+        var response = ConsoleClient.anonymous(mirror.options().httpPort()).get("/sample/greeting");
+        return response.statusCode() == 200 ? response.body() : "HTTP " + response.statusCode();
+    }
+
+    private ConsoleClient console() {
+        return new ConsoleClient(mirror.options().httpPort(), "admin", password);
+    }
+}

@@ -1,0 +1,59 @@
+package org.campusmirror.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Start-up that cannot go on ends with one clear line and a non-zero exit code, no stack trace. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class StartupRefusalTest {
+    @Test
+    void httpPortInUseStopsStartupWithOneLine() throws Exception {
+        try (ServerSocket taken = occupy()) {
+            int port = taken.getLocalPort();
+            MirrorProcess.Options options = MirrorProcess.Options.in(home("http-port")).withHttpPort(port);
+            assertRefused(options, "Campus Mirror cannot start: port " + port + " is in use; set -Dmirror.http.port=N");
+        }
+    }
+
+    @Test
+    void webSocketPortInUseStopsStartupWithOneLine() throws Exception {
+        try (ServerSocket taken = occupy()) {
+            int port = taken.getLocalPort();
+            MirrorProcess.Options options = MirrorProcess.Options.in(home("ws-port")).withWsPort(port);
+            assertRefused(options, "Campus Mirror cannot start: port " + port + " is in use; set -Dmirror.ws.port=N");
+        }
+    }
+
+    @Test
+    void malformedPortStopsStartupWithOneLine() throws Exception {
+        MirrorProcess.Options options = MirrorProcess.Options.in(home("bad-port"))
+                .withProperty("mirror.http.port", "eighty");
+        assertRefused(options, "Campus Mirror cannot start: -Dmirror.http.port=eighty is not a port number (0-65535)");
+    }
+
+    private static void assertRefused(MirrorProcess.Options options, String expectedLine) throws Exception {
+        try (MirrorProcess mirror = MirrorProcess.start(options)) {
+            int exit = mirror.awaitExit();
+            assertNotEquals(0, exit, mirror.output());
+            assertEquals(expectedLine, mirror.output().strip(), "exactly one line, nothing else");
+        }
+    }
+
+    private static ServerSocket occupy() throws Exception {
+        ServerSocket socket = new ServerSocket();
+        socket.bind(new InetSocketAddress(0));
+        return socket;
+    }
+
+    private static Path home(String name) throws Exception {
+        return MirrorProcess.workFolder(name).resolve("home");
+    }
+}
