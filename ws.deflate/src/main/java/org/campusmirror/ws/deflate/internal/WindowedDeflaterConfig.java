@@ -56,7 +56,10 @@ public record WindowedDeflaterConfig(
         return new WindowedDeflaterConfig(windowBits, contextTakeover, 128, 8, 16, 128, 16 * 1024);
     }
 
-    /** The same settings with a faster, shallower search, close to zlib's level 1 effort. */
+    /**
+     * The same settings with a shallow search: zlib level 1's chain and nice lengths (4 and 8), but still
+     * lazy matching, so somewhat slower and smaller than zlib level 1.
+     */
     public WindowedDeflaterConfig withFastSearch() {
         return new WindowedDeflaterConfig(windowBits, contextTakeover, 4, 4, 4, 8, blockSymbols);
     }
