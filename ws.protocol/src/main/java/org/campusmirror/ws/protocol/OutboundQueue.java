@@ -1,0 +1,132 @@
+package org.campusmirror.ws.protocol;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The bytes a {@link WebSocketConnection} wants written, oldest first, ready for a gathering write
+ * (<a href="https://www.rfc-editor.org/rfc/rfc6455#section-5.2">RFC 6455 section 5.2</a> frames, already
+ * encoded and, for a client, masked).
+ *
+ * <p>Transport contract: write {@code buffers()[0 .. size())} (e.g. {@code channel.write(q.buffers(), 0,
+ * q.size())}), which advances the buffers' positions, then call {@link #removeWritten()}. Do not change the
+ * buffers otherwise and do not keep them after {@code removeWritten()}: the engine reuses its chunks. A
+ * transport without gathering writes takes {@link #peek()} until it is null.
+ *
+ * <p>Small frames are packed into one reused chunk (no garbage per frame); large payloads get a buffer of
+ * their own; a broadcast {@link EncodedFrame} is queued as a shared read-only view, not copied.
+ */
+public final class OutboundQueue {
+    /** Size of the reusable chunk small frames are packed into. */
+    static final int CHUNK_SIZE = 8 << 10;
+
+    private final boolean direct;
+    private ByteBuffer[] buffers = new ByteBuffer[8];
+    private int size;
+    // The chunk frames are appended to: position = first unwritten byte, limit = end of frames so far.
+    private ByteBuffer chunk;
+    // Shares the chunk's bytes; its position is where the next frame goes.
+    private ByteBuffer chunkWriter;
+    private boolean chunkQueued;
+
+    OutboundQueue(boolean direct) {
+        this.direct = direct;
+    }
+
+    /** Number of buffers pending; valid entries of {@link #buffers()} are {@code [0, size())}. */
+    public int size() {
+        return size;
+    }
+
+    /** The backing array for a gathering write; entries at and after {@link #size()} are not part of the queue. */
+    public ByteBuffer[] buffers() {
+        return buffers;
+    }
+
+    /** The oldest buffer with bytes left to write, or null when everything is written. */
+    public ByteBuffer peek() {
+        removeWritten();
+        return size == 0 ? null : buffers[0];
+    }
+
+    /** Bytes queued and not yet written. */
+    public long remaining() {
+        long total = 0;
+        for (int i = 0; i < size; i++) {
+            total += buffers[i].remaining();
+        }
+        return total;
+    }
+
+    /** True when nothing is left to write. */
+    public boolean isEmpty() {
+        return remaining() == 0;
+    }
+
+    /** Drops the leading buffers the transport has written completely. */
+    public void removeWritten() {
+        int written = 0;
+        while (written < size && !buffers[written].hasRemaining()) {
+            if (buffers[written] == chunk) {
+                chunkQueued = false;
+            }
+            written++;
+        }
+        if (written > 0) {
+            System.arraycopy(buffers, written, buffers, 0, size - written);
+            Arrays.fill(buffers, size - written, size, null);
+            size -= written;
+        }
+    }
+
+    /**
+     * Room for {@code bytes} (at most {@link #CHUNK_SIZE}) at the end of the queue: write them to the returned
+     * buffer at its position, then call {@link #commit()}.
+     */
+    ByteBuffer reserve(int bytes) {
+        removeWritten();
+        boolean appendable = chunkQueued && buffers[size - 1] == chunk
+                && chunk.capacity() - chunkWriter.position() >= bytes;
+        if (!appendable) {
+            if (chunk == null || chunkQueued) {
+                chunk = allocate(CHUNK_SIZE);
+                chunkWriter = chunk.duplicate();
+            }
+            chunk.clear().limit(0);
+            chunkWriter.clear();
+            append(chunk);
+            chunkQueued = true;
+        }
+        return chunkWriter;
+    }
+
+    /** Makes the bytes written after {@link #reserve(int)} part of the queue. */
+    void commit() {
+        chunk.limit(chunkWriter.position());
+    }
+
+    /** Queues {@code buffer} (between position and limit) as it is, after everything queued so far. */
+    void add(ByteBuffer buffer) {
+        removeWritten();
+        append(buffer);
+    }
+
+    /** A new buffer of the queue's kind (heap or direct) for a large payload. */
+    ByteBuffer allocate(int bytes) {
+        return direct ? ByteBuffer.allocateDirect(bytes) : ByteBuffer.allocate(bytes);
+    }
+
+    /** Drops everything, e.g. when the transport is gone. */
+    void clear() {
+        Arrays.fill(buffers, 0, size, null);
+        size = 0;
+        chunkQueued = false;
+    }
+
+    private void append(ByteBuffer buffer) {
+        if (size == buffers.length) {
+            buffers = Arrays.copyOf(buffers, size * 2);
+        }
+        buffers[size++] = buffer;
+    }
+}
