@@ -179,9 +179,12 @@ public final class WindowedDeflater {
             }
         }
         if (flush && matchAvailable) {
-            blocks.addLiteral(buffer[position - 1]);
+            boolean full = blocks.addLiteral(buffer[position - 1]);
             blockBytes++;
             matchAvailable = false;
+            if (full) {
+                writeBlock();
+            }
         }
     }
 

@@ -4,9 +4,10 @@ package org.campusmirror.ws.deflate.internal;
  * Settings of a {@link WindowedDeflater}, with defaults close to zlib's level 6.
  *
  * <p>{@code windowBits} is taken literally, as RFC 7692 section 7.1.2 defines it: the LZ77 window is
- * 2^windowBits bytes, so no back-reference reaches farther than that. That holds for 8 too (256 bytes),
- * unlike zlib, whose deflate silently turns 8 into 9 (a 512-byte window) and so cannot honour a peer's
- * {@code max_window_bits=8}; RFC 7692 section 7.1.2.1 mentions that zlib limitation.
+ * 2^windowBits bytes, so no back-reference reaches farther than that. That holds for 8 too: 256 bytes.
+ * zlib differs here (its deflateInit2 documentation: a request for 8 results in 9, a 512-byte window), so
+ * a zlib-based compressor cannot honour a peer's {@code max_window_bits=8}; this one can. Any inflater
+ * with a window of 256 bytes or more, zlib's included, decodes the result.
  *
  * @param windowBits       8..15; the window is {@code 1 << windowBits} bytes
  * @param contextTakeover  whether the window carries over from one message to the next
