@@ -49,14 +49,6 @@ final class MirrorProcess implements AutoCloseable {
             more.put(key, value);
             return new Options(home, httpPort, wsPort, properties, more);
         }
-
-        Options withHttpPort(int port) {
-            return new Options(home, port, wsPort, properties, environment);
-        }
-
-        Options withWsPort(int port) {
-            return new Options(home, httpPort, port, properties, environment);
-        }
     }
 
     private final Process process;
@@ -98,6 +90,7 @@ final class MirrorProcess implements AutoCloseable {
         command.add("-Dmirror.home=" + options.home());
         command.add("-Dmirror.http.port=" + options.httpPort());
         command.add("-Dmirror.ws.port=" + options.wsPort());
+        // Later -D options win, so a test's own value for a contract key overrides the ones above.
         options.properties().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(mirrorJar().toString());

@@ -10,25 +10,20 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Start-up that cannot go on ends with one clear line and a non-zero exit code, no stack trace. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class StartupRefusalTest {
-    @Test
-    void httpPortInUseStopsStartupWithOneLine() throws Exception {
+    @ParameterizedTest(name = "{0} in use")
+    @ValueSource(strings = {"mirror.http.port", "mirror.ws.port"})
+    void portInUseStopsStartupWithOneLine(String property) throws Exception {
         try (ServerSocket taken = occupy()) {
             int port = taken.getLocalPort();
-            MirrorProcess.Options options = MirrorProcess.Options.in(home("http-port")).withHttpPort(port);
-            assertRefused(options, "Campus Mirror cannot start: port " + port + " is in use; set -Dmirror.http.port=N");
-        }
-    }
-
-    @Test
-    void webSocketPortInUseStopsStartupWithOneLine() throws Exception {
-        try (ServerSocket taken = occupy()) {
-            int port = taken.getLocalPort();
-            MirrorProcess.Options options = MirrorProcess.Options.in(home("ws-port")).withWsPort(port);
-            assertRefused(options, "Campus Mirror cannot start: port " + port + " is in use; set -Dmirror.ws.port=N");
+            MirrorProcess.Options options = MirrorProcess.Options.in(home(property))
+                    .withProperty(property, Integer.toString(port));
+            assertRefused(options, "Campus Mirror cannot start: port " + port + " is in use; set -D" + property + "=N");
         }
     }
 

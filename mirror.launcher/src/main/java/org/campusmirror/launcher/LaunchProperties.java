@@ -12,9 +12,6 @@ import java.util.Properties;
  * properties are the one channel that reaches everything.
  */
 final class LaunchProperties {
-    /** Set when the password was generated at this start, so the runtime can tell the operator once. */
-    static final String PASSWORD_GENERATED = "mirror.admin.password.generated";
-
     private LaunchProperties() {
     }
 
@@ -44,7 +41,6 @@ final class LaunchProperties {
 
         properties.put("felix.webconsole.username", AdminPassword.USER);
         properties.put("felix.webconsole.password", password.consoleHash());
-        properties.put(PASSWORD_GENERATED, Boolean.toString(password.source() == AdminPassword.Source.GENERATED));
 
         if (system.getProperty("gosh.args") == null) {
             // Without a terminal (systemd, a test) an interactive shell would block on stdin or exit on EOF.

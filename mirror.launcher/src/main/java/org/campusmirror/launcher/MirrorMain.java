@@ -17,6 +17,9 @@ public final class MirrorMain {
     static final String CANNOT_START = "Campus Mirror cannot start: ";
     static final int EXIT_CANNOT_START = 2;
     private static final String BND_LAUNCHER = "aQute.launcher.pre.EmbeddedLauncher";
+    // SPI Fly reports every provider it wires through java.util.logging, a dozen INFO lines on stderr at each
+    // start. Held here: java.util.logging keeps loggers only weakly, and a collected logger forgets its level.
+    private static final java.util.logging.Logger SPI_FLY = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
     private MirrorMain() {
     }
@@ -28,6 +31,9 @@ public final class MirrorMain {
             System.err.println(CANNOT_START + e.getMessage());
             System.exit(EXIT_CANNOT_START);
             return;
+        }
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            SPI_FLY.setLevel(java.util.logging.Level.WARNING);
         }
         launchFramework(args);
     }

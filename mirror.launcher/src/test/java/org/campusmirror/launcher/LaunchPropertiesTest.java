@@ -35,7 +35,6 @@ class LaunchPropertiesTest {
         assertEquals("/srv/mirror/configs", launch.get("felix.cm.dir"));
         assertEquals("admin", launch.get("felix.webconsole.username"));
         assertEquals(password.consoleHash(), launch.get("felix.webconsole.password"));
-        assertEquals("false", launch.get(LaunchProperties.PASSWORD_GENERATED));
     }
 
     @Test
