@@ -35,7 +35,7 @@ export class Histogram {
     /** Smallest recorded value v such that at least q of all samples are <= v (0 when empty). */
     quantile(q) {
         if (this.total === 0) return 0;
-        const rank = Math.max(1, Math.floor(q * this.total));
+        const rank = Math.max(1, Math.ceil(q * this.total));
         let seen = 0;
         for (let i = 0; i < BUCKETS; i++) {
             seen += this.counts[i];

@@ -44,7 +44,9 @@ static inline void hist_record(struct histogram *h, uint64_t v, uint64_t count) 
 /* Smallest recorded value v such that at least q of all samples are <= v (0 when empty). */
 static inline uint64_t hist_quantile(const struct histogram *h, double q) {
     if (h->total == 0) return 0;
-    uint64_t rank = (uint64_t) (q * (double) h->total);
+    double exact = q * (double) h->total;
+    uint64_t rank = (uint64_t) exact;
+    if ((double) rank < exact) rank++; /* ceiling: p99.9 of 100 samples is the largest one */
     if (rank < 1) rank = 1;
     uint64_t seen = 0;
     for (int i = 0; i < HIST_BUCKETS; i++) {

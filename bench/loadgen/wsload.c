@@ -51,6 +51,7 @@ struct options {
     int count_frames;         /* 1 = walk frame headers, 0 = divide byte totals, -1 = auto */
     int timeout_ms;
     unsigned seed;
+    int dump_payload;         /* print the payload and exit (to check it matches the Node client's) */
 };
 
 struct stamp {
@@ -122,7 +123,8 @@ static void usage(void) {
         "              [--conns 100] [--size 32] [--binary] [--deflate] [--senders 1]\n"
         "              [--window N | --inflight-msgs 65536 --inflight-bytes 8388608]\n"
         "              [--rate MSGS_PER_S]\n"
-        "              [--warmup 5] [--duration 8] [--verify N] [--count frames|bytes]\n");
+        "              [--warmup 5] [--duration 8] [--verify N] [--count frames|bytes]\n"
+        "       wsload --dump-payload [--size 32]\n");
     exit(2);
 }
 
@@ -135,7 +137,7 @@ static void parse_options(int argc, char **argv) {
         { "conns", 1, 0, 'c' }, { "size", 1, 0, 's' }, { "binary", 0, 0, 'b' }, { "deflate", 0, 0, 'd' },
         { "senders", 1, 0, 'S' }, { "window", 1, 0, 'w' }, { "inflight-bytes", 1, 0, 'I' }, { "inflight-msgs", 1, 0, 'M' },
         { "rate", 1, 0, 'r' }, { "warmup", 1, 0, 'W' }, { "duration", 1, 0, 'D' }, { "verify", 1, 0, 'v' },
-        { "count", 1, 0, 'C' }, { "seed", 1, 0, 'e' }, { 0, 0, 0, 0 } };
+        { "count", 1, 0, 'C' }, { "seed", 1, 0, 'e' }, { "dump-payload", 0, 0, 'u' }, { 0, 0, 0, 0 } };
     int ch;
     while ((ch = getopt_long(argc, argv, "", longs, NULL)) != -1) {
         switch (ch) {
@@ -162,9 +164,11 @@ static void parse_options(int argc, char **argv) {
         case 'v': opt.verify = atol(optarg); break;
         case 'C': opt.count_frames = !strcmp(optarg, "frames"); break;
         case 'e': opt.seed = (unsigned) atol(optarg); break;
+        case 'u': opt.dump_payload = 1; break;
         default: usage();
         }
     }
+    if (opt.dump_payload) return;
     if (opt.port <= 0 || opt.conns < 1 || opt.size < 0 || opt.senders < 1 || opt.duration <= 0 || opt.warmup < 0) usage();
     if (opt.mode == MODE_BROADCAST && opt.senders > opt.conns) usage();
     if (opt.mode == MODE_RAW && (opt.deflate || opt.verify)) usage();
@@ -407,6 +411,13 @@ static const char *mode_name(void) {
 
 int main(int argc, char **argv) {
     parse_options(argc, argv);
+    if (opt.dump_payload) {
+        uint8_t *text = malloc((size_t) opt.size + 1);
+        if (!text) die("out of memory");
+        payload_json(text, (size_t) opt.size, opt.seed);
+        fwrite(text, 1, (size_t) opt.size, stdout);
+        return 0;
+    }
     srand(opt.seed ^ (unsigned) getpid());
     signal(SIGPIPE, SIG_IGN);
     /* Bounded no matter what the server does: the kernel ends us if the run overstays. */
