@@ -7,15 +7,21 @@ import java.nio.ByteBuffer;
  * 5.2</a>), encoded once by {@link FrameWriter#encodeShared(Frame)}, whose bytes any number of server
  * connections write without copying: each connection queues its own read-only duplicate, so their write
  * positions never interfere. Immutable and safe to share between threads.
+ *
+ * <p>A frame whose payload an extension transformed itself (ws.deflate compresses a broadcast once) carries
+ * that extension's {@link #rsv() RSV bits}; {@link WebSocketConnection#sendEncoded} accepts it only on a
+ * connection that negotiated those bits.
  */
 public final class EncodedFrame {
     private final OpCode opCode;
     private final boolean fin;
+    private final int rsv;
     private final ByteBuffer bytes;
 
-    EncodedFrame(OpCode opCode, boolean fin, ByteBuffer bytes) {
+    EncodedFrame(OpCode opCode, boolean fin, int rsv, ByteBuffer bytes) {
         this.opCode = opCode;
         this.fin = fin;
+        this.rsv = rsv;
         this.bytes = bytes.asReadOnlyBuffer();
     }
 
@@ -26,6 +32,11 @@ public final class EncodedFrame {
     /** Whether this is the final frame of its message. */
     public boolean isFinal() {
         return fin;
+    }
+
+    /** The RSV bits of the frame header ({@link Frame#RSV1} for a compressed message), 0 for most frames. */
+    public int rsv() {
+        return rsv;
     }
 
     /** Encoded size: header and payload. */

@@ -68,14 +68,14 @@ public final class FrameWriter {
     /**
      * Encodes a server-role (unmasked) frame once, to be written to many connections with
      * {@link WebSocketConnection#sendEncoded(EncodedFrame)}. A data frame sent this way goes out without any
-     * extension transform, which RFC 7692 allows (RSV1 clear means uncompressed).
+     * further extension transform: with RSV clear it is plain, which RFC 7692 allows (RSV1 clear means
+     * uncompressed). RSV bits are for an extension that transformed the payload itself (ws.deflate's
+     * compress-once broadcast); {@code sendEncoded} then refuses the frame on a connection that did not
+     * negotiate those bits.
      */
     public static EncodedFrame encodeShared(Frame frame) {
-        if ((frame.rsv() & Frame.RSV_MASK) != 0) {
-            throw new IllegalArgumentException("a shared frame carries no extension RSV bits");
-        }
         ByteBuffer bytes = new FrameWriter(Role.SERVER).encode(frame);
-        return new EncodedFrame(frame.opCode(), frame.isFinal(), bytes);
+        return new EncodedFrame(frame.opCode(), frame.isFinal(), frame.rsv(), bytes);
     }
 
     static int firstByte(Frame frame) {

@@ -240,10 +240,16 @@ public final class WebSocketConnection {
     /**
      * Queues a frame encoded once for many connections ({@link FrameWriter#encodeShared}), without copying.
      * Server role only, since server frames are unmasked.
+     *
+     * @throws IllegalArgumentException when the frame carries RSV bits that no negotiated extension owns
      */
     public boolean sendEncoded(EncodedFrame frame) {
         if (role != Role.SERVER) {
             throw new IllegalStateException("only a server sends shared unmasked frames");
+        }
+        if ((frame.rsv() & ~negotiatedRsvBits()) != 0) {
+            throw new IllegalArgumentException("shared frame carries RSV bits 0x" + Integer.toHexString(frame.rsv())
+                    + " that no negotiated extension owns");
         }
         if (frame.opCode().isDataStart()) {
             requireNoOpenMessage();
@@ -253,6 +259,14 @@ public final class WebSocketConnection {
         }
         sender.sendEncoded(frame);
         return true;
+    }
+
+    private int negotiatedRsvBits() {
+        int bits = 0;
+        for (Extension extension : extensions) {
+            bits |= extension.rsvBits();
+        }
+        return bits;
     }
 
     /** Sends a ping (at most 125 bytes of payload, RFC 6455 section 5.5.2). */
