@@ -113,11 +113,14 @@ public final class Utf8Validator {
                     break;
                 }
             }
-            // Byte by byte until the DFA is back at a code point boundary or an ASCII run might start.
+            // Byte by byte for a while, then back to the ASCII check. The state's upper bits are left as they
+            // are: a long shift only uses the low six bits of its count, which keeps the per-byte dependency
+            // chain at one shift (Per Vognsen's shift-based DFA); they are cleared once per block.
             int stop = Math.min(to, i + 16);
             do {
-                s = (int) (TRANSITIONS[a[i++] & 0xFF] >>> s) & 63;
+                s = (int) (TRANSITIONS[a[i++] & 0xFF] >>> s);
             } while (i < stop);
+            s &= 63;
             if (s == REJECT) {
                 return REJECT;
             }
@@ -128,6 +131,10 @@ public final class Utf8Validator {
     private static int run(ByteBuffer b, int i, int to, int s) {
         while (i < to) {
             if (s == ACCEPT) {
+                while (i + 32 <= to && (((long) BUFFER_LONGS.get(b, i) | (long) BUFFER_LONGS.get(b, i + 8)
+                        | (long) BUFFER_LONGS.get(b, i + 16) | (long) BUFFER_LONGS.get(b, i + 24)) & HIGH_BITS) == 0) {
+                    i += 32;
+                }
                 while (i + 8 <= to && ((long) BUFFER_LONGS.get(b, i) & HIGH_BITS) == 0) {
                     i += 8;
                 }
@@ -137,8 +144,9 @@ public final class Utf8Validator {
             }
             int stop = Math.min(to, i + 16);
             do {
-                s = (int) (TRANSITIONS[b.get(i++) & 0xFF] >>> s) & 63;
+                s = (int) (TRANSITIONS[b.get(i++) & 0xFF] >>> s);
             } while (i < stop);
+            s &= 63;
             if (s == REJECT) {
                 return REJECT;
             }
