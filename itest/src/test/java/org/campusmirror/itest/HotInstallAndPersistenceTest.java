@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One mirror home through its life: first start (generated password), console authentication, hot install of
  * the sample widget through the console, a configuration change through the console, SIGKILL and restart,
- * SIGTERM and restart, and a bundle dropped into deploy/. The steps build on each other, so they run in order.
+ * SIGTERM and restart, a bundle dropped into deploy/, and a new release of the jar on the same home. The steps
+ * build on each other, so they run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -150,6 +151,25 @@ class HotInstallAndPersistenceTest {
         Files.move(staged, home.resolve("deploy").resolve("deployed.jar"));
         Eventually.await("bundle from deploy/ active",
                 () -> console().bundle(bsn).map(b -> "Active".equals(b.path("state").asText())).orElse(false));
+    }
+
+    @Test
+    @Order(10)
+    void newReleaseUpdatesItsOwnBundlesAndKeepsInstalledOnes() throws Exception {
+        String widgets = "org.campusmirror.mirror.widgets";
+        long widgetsId = console().bundle(widgets).orElseThrow().path("id").asLong();
+        Path release = ReleasedJar.withNewDigest(MirrorProcess.mirrorJar(),
+                home.resolveSibling("mirror-next.jar"), "jar/" + widgets, "itest-next-release");
+        mirror.stop();
+        mirror = MirrorProcess.start(mirror.options().withJar(release)).awaitReady();
+
+        // The launcher stored the new digest: it ran its update path for that bundle, in place.
+        Path storedDigest = home.resolve("framework/bundle0/.bnd.launcher/" + widgetsId);
+        assertEquals("itest-next-release", Files.readString(storedDigest, StandardCharsets.UTF_8).strip());
+        assertEquals(widgetsId, console().bundle(widgets).orElseThrow().path("id").asLong());
+        assertSampleWidgetStillConfigured();
+        assertEquals("Active", console().bundle("org.campusmirror.itest.deployed").orElseThrow()
+                .path("state").asText());
     }
 
     private void restart() throws Exception {

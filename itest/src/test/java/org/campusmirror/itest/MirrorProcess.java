@@ -31,23 +31,28 @@ final class MirrorProcess implements AutoCloseable {
      * @param wsPort      the WebSocket port
      * @param properties  further {@code -D} system properties
      * @param environment further environment variables
+     * @param jar         the executable to start, normally target/mirror.jar
      */
     record Options(Path home, int httpPort, int wsPort, Map<String, String> properties,
-            Map<String, String> environment) {
+            Map<String, String> environment, Path jar) {
         static Options in(Path home) throws IOException {
-            return new Options(home, freePort(), freePort(), Map.of(), Map.of());
+            return new Options(home, freePort(), freePort(), Map.of(), Map.of(), mirrorJar());
         }
 
         Options withProperty(String key, String value) {
             Map<String, String> more = new LinkedHashMap<>(properties);
             more.put(key, value);
-            return new Options(home, httpPort, wsPort, more, environment);
+            return new Options(home, httpPort, wsPort, more, environment, jar);
         }
 
         Options withEnvironment(String key, String value) {
             Map<String, String> more = new LinkedHashMap<>(environment);
             more.put(key, value);
-            return new Options(home, httpPort, wsPort, properties, more);
+            return new Options(home, httpPort, wsPort, properties, more, jar);
+        }
+
+        Options withJar(Path otherJar) {
+            return new Options(home, httpPort, wsPort, properties, environment, otherJar);
         }
     }
 
@@ -93,7 +98,7 @@ final class MirrorProcess implements AutoCloseable {
         // Later -D options win, so a test's own value for a contract key overrides the ones above.
         options.properties().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
-        command.add(mirrorJar().toString());
+        command.add(options.jar().toString());
 
         Path output = nextOutputFile(options.home());
         ProcessBuilder builder = new ProcessBuilder(command)
