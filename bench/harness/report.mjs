@@ -8,9 +8,14 @@ const fmtPct = (v) => (v === null || v === undefined ? '—' : `${Math.round(v)}
 const fmtMb = (kb) => (kb === null || kb === undefined ? '—' : String(Math.round(kb / 1024)));
 
 function row(r) {
-    if (r.error) return `| ${r.scenario} | ${r.server} | failed: ${r.error.replaceAll('|', '/')} | | | | | | |`;
+    if (r.error) return `| ${r.scenario} | ${r.server} | failed: ${shorten(r.error)} | | | | | | |`;
     return `| ${r.scenario} | ${r.server} | ${fmtInt(r.msgsPerSec)} | ${fmtUs(r.p50)} | ${fmtUs(r.p99)} | `
         + `${fmtMb(r.vmHwmKb)} | ${fmtPct(r.cpu.server)} | ${fmtPct(r.cpu.client)} | ${r.limiter} |`;
+}
+
+function shorten(text) {
+    const flat = text.replaceAll('|', '/').replaceAll('\n', ' ');
+    return flat.length > 240 ? `${flat.slice(0, 237)}...` : flat;
 }
 
 function ratio(a, b) {
@@ -23,6 +28,7 @@ export function markdown(run) {
     lines.push(`- date: ${run.date}; commit ${run.commit}; ${run.host}`);
     lines.push(`- command: \`${run.command}\``);
     lines.push(`- timing: warm-up ${run.timing.warmup} s, measurement ${run.timing.duration} s${run.timing.quick ? ' (quick mode: smoke test, not figures)' : ''}`);
+    lines.push(`- payload: ${run.payload}`);
     lines.push(`- pinning: servers on core ${run.cores.server}, load clients on core ${run.cores.client}; every server restarted per scenario`);
     lines.push(`- load average at start: ${run.loadAverage}`);
     for (const name of run.servers) lines.push(`- ${name}: ${run.serverOptions[name]}`);
@@ -35,7 +41,7 @@ export function markdown(run) {
         lines.push('| scenario | msg/s | client CPU | server CPU | generator cost | limiter |', '|---|---|---|---|---|---|');
         for (const r of run.headroom) {
             if (r.error) {
-                lines.push(`| ${r.scenario} | failed: ${r.error} | | | | |`);
+                lines.push(`| ${r.scenario} | failed: ${shorten(r.error)} | | | | |`);
                 continue;
             }
             const perMessageNs = r.cpu.client && r.msgsPerSec ? (r.cpu.client / 100 / r.msgsPerSec) * 1e9 : null;

@@ -12,19 +12,20 @@ import { cpuBetween, firstChild, snapshot, statusKb } from './procstat.mjs';
 import { limiter } from './limiter.mjs';
 import { markdown } from './report.mjs';
 import { allScenarios, clientCommand, headroomScenarios } from './scenarios.mjs';
-import { BENCH_DIR, DEFAULT_OURS_JVM_OPTS, REPO_DIR, serverDefinitions } from './servers.mjs';
+import { BENCH_DIR, recommendedOursJvmOpts, REPO_DIR, serverDefinitions } from './servers.mjs';
 
 const { values: opts } = parseArgs({
     options: {
         servers: { type: 'string', default: 'auto' },
         scenarios: { type: 'string', default: '.' },
         quick: { type: 'boolean', default: false },
+        binary: { type: 'boolean', default: false },
         warmup: { type: 'string' },
         duration: { type: 'string' },
         'ours-jar': { type: 'string', default: path.join(REPO_DIR, 'target/mirror.jar') },
         'ours-cmd': { type: 'string' },
         'ours-ready': { type: 'string', default: 'Campus Mirror ready' },
-        'ours-jvm-opts': { type: 'string', default: DEFAULT_OURS_JVM_OPTS },
+        'ours-jvm-opts': { type: 'string' },
         'netty-jvm-opts': { type: 'string', default: '' },
         'netty-transport': { type: 'string', default: 'nio' },
         'ws-node-opts': { type: 'string', default: '' },
@@ -49,11 +50,15 @@ const timing = {
     duration: Number(opts.duration ?? (opts.quick ? 2 : 8)),
 };
 const cores = { server: opts['server-core'], client: opts['client-core'] };
+const oursJvm = opts['ours-jvm-opts'] !== undefined
+    ? { opts: opts['ours-jvm-opts'], source: '--ours-jvm-opts' }
+    : recommendedOursJvmOpts();
 const definitions = serverDefinitions({
     oursJar: opts['ours-jar'],
     oursCmd: opts['ours-cmd'] ?? null,
     oursReady: opts['ours-ready'],
-    oursJvmOpts: opts['ours-jvm-opts'],
+    oursJvmOpts: oursJvm.opts,
+    oursJvmSource: oursJvm.source,
     nettyJvmOpts: opts['netty-jvm-opts'],
     nettyTransport: opts['netty-transport'],
     wsNodeOpts: opts['ws-node-opts'],
@@ -81,6 +86,7 @@ const logDir = path.join(outDir, 'logs');
 mkdirSync(logDir, { recursive: true });
 
 const live = new Set();
+const unavailable = new Map();
 const stopAll = () => {
     for (const child of live) {
         try {
@@ -105,6 +111,7 @@ const run = {
     command: `bench/run.sh ${process.argv.slice(2).join(' ')}`.trim(),
     timing,
     cores,
+    payload: opts.binary ? 'binary frames (JSON-like bytes)' : 'text frames (JSON-like ASCII)',
     loadAverage: os.loadavg().map((v) => v.toFixed(2)).join(' '),
     servers,
     serverOptions: Object.fromEntries(servers.map((name) => [name, definitions[name].options])),
@@ -133,6 +140,9 @@ process.exit(run.rows.some((r) => r.error) || run.headroom.some((r) => r.error) 
 async function measure(s, serverName) {
     const def = definitions[serverName];
     const tag = `${s.id}-${serverName}`;
+    if (unavailable.has(serverName)) {
+        return { scenario: s.id, scenarioDef: s, server: serverName, error: `skipped: ${unavailable.get(serverName)}` };
+    }
     const port = await freePort();
     const httpPort = await freePort();
     const home = mkdtempSync(path.join(os.tmpdir(), 'bench-home-'));
@@ -142,9 +152,17 @@ async function measure(s, serverName) {
     const { cmd, args } = def.command({ port, httpPort, deflate: s.deflate, home, maxSeconds: limitSeconds });
     const server = launch('server', tag, ['-c', cores.server, cmd, ...args], limitSeconds);
     try {
-        await server.waitForLine(def.ready, 120_000);
+        try {
+            await server.waitForLine(def.ready, 120_000);
+            // The ready line may come before the WebSocket port listens: wait for the port too.
+            await waitForPort(port, 30_000);
+        } catch (err) {
+            // A server that cannot start will not start for the next scenario either.
+            unavailable.set(serverName, `${err.message} (first seen in ${s.id})`);
+            throw err;
+        }
         const serverPid = await server.pid();
-        const client = clientCommand(s, port, timing);
+        const client = clientCommand(s, port, timing, { binary: opts.binary });
         const load = launch('client', tag, ['-c', cores.client, client.cmd, ...client.args], limitSeconds);
         const clientPid = await load.pid();
         let first = null;
@@ -246,6 +264,20 @@ function launch(role, tag, tasksetArgs, limitSeconds) {
             log.end();
         },
     };
+}
+
+async function waitForPort(port, timeoutMs) {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+        const open = await new Promise((resolve) => {
+            const socket = net.connect(port, '127.0.0.1');
+            socket.once('connect', () => { socket.destroy(); resolve(true); });
+            socket.once('error', () => resolve(false));
+        });
+        if (open) return;
+        await sleep(100);
+    }
+    throw new Error(`nothing listens on WebSocket port ${port} ${timeoutMs / 1000} s after the ready line`);
 }
 
 function freePort() {

@@ -55,8 +55,8 @@ export function describe(s) {
 }
 
 /** The load client's command line for a scenario against a server on port. */
-export function clientCommand(s, port, timing) {
-    const common = ['--warmup', String(timing.warmup), '--duration', String(timing.duration)];
+export function clientCommand(s, port, timing, { binary = false } = {}) {
+    const common = ['--warmup', String(timing.warmup), '--duration', String(timing.duration), ...(binary ? ['--binary'] : [])];
     if (s.kind === 'closed') {
         return {
             cmd: 'node',

@@ -1,14 +1,25 @@
 // The servers the harness can measure, and how each is started. Every server is started fresh
 // for each scenario (so its peak RSS belongs to that scenario), pinned to core 0, listening on
 // loopback, and must print a ready line.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 export const BENCH_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 export const REPO_DIR = path.resolve(BENCH_DIR, '..');
 
-/** JVM options for ours unless --ours-jvm-opts says otherwise: a small heap and the serial GC, as on a Pi. */
-export const DEFAULT_OURS_JVM_OPTS = '-Xmx64m -XX:+UseSerialGC';
+/** Used only if bin/mirror (where the project keeps its Pi JVM options) cannot tell us. */
+export const FALLBACK_OURS_JVM_OPTS = '-Xmx64m -XX:+UseSerialGC';
+
+/** The JVM options the project recommends for the Pi, from `bin/mirror --print-java-opts`. */
+export function recommendedOursJvmOpts() {
+    const launcher = path.join(REPO_DIR, 'bin/mirror');
+    if (existsSync(launcher)) {
+        const probe = spawnSync(launcher, ['--print-java-opts'], { encoding: 'utf8', timeout: 10_000 });
+        if (probe.status === 0 && probe.stdout.trim()) return { opts: probe.stdout.trim(), source: 'bin/mirror --print-java-opts' };
+    }
+    return { opts: FALLBACK_OURS_JVM_OPTS, source: 'fallback (bin/mirror not found)' };
+}
 
 function words(text) {
     return text ? text.trim().split(/\s+/).filter(Boolean) : [];
@@ -24,7 +35,8 @@ export function serverDefinitions(settings) {
     return {
         ours: {
             label: 'ours',
-            options: settings.oursCmd ? `command: ${settings.oursCmd}` : `JVM: ${settings.oursJvmOpts || '(none)'}`,
+            options: settings.oursCmd ? `command: ${settings.oursCmd}`
+                : `JVM: ${settings.oursJvmOpts || '(none)'} (from ${settings.oursJvmSource}), ${settings.oursJar}`,
             ready: new RegExp(settings.oursReady),
             missing: () => (settings.oursCmd || existsSync(settings.oursJar) ? null
                 : `${settings.oursJar} not found: build it with 'mvn -B package -DskipTests' at the repository root`),
