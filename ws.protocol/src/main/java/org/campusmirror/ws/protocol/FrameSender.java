@@ -64,7 +64,7 @@ final class FrameSender {
             sendFrame(Frame.FIN | type.code(), data);
             return;
         }
-        ByteBuffer encoded = collect(data, true);
+        ByteBuffer encoded = collect(data, FragmentPosition.ONLY);
         sendFrame(Frame.FIN | rsv | type.code(), encoded);
         collector.release();
     }
@@ -73,17 +73,18 @@ final class FrameSender {
      * Queues one fragment of a message sent in parts. The first fragment decides (and carries) the extension
      * RSV bits; later ones are continuation frames.
      */
-    void sendFragment(OpCode type, ByteBuffer data, boolean first, boolean last) {
+    void sendFragment(OpCode type, ByteBuffer data, FragmentPosition position) {
         int rsv = 0;
-        if (first) {
+        if (position.isFirst()) {
             rsv = pipeline.beginEncoding(type, -1);
         }
-        int firstByte = (last ? Frame.FIN : 0) | rsv | (first ? type.code() : OpCode.CONTINUATION.code());
+        int opcode = position.isFirst() ? type.code() : OpCode.CONTINUATION.code();
+        int firstByte = (position.isLast() ? Frame.FIN : 0) | rsv | opcode;
         if (!pipeline.isActive()) {
             sendFrame(firstByte, data);
             return;
         }
-        ByteBuffer encoded = collect(data, last);
+        ByteBuffer encoded = collect(data, position.isLast() ? FragmentPosition.LAST : FragmentPosition.MIDDLE);
         sendFrame(firstByte, encoded);
         collector.release();
     }
@@ -93,11 +94,11 @@ final class FrameSender {
         queue.add(frame.bytes());
     }
 
-    private ByteBuffer collect(ByteBuffer data, boolean last) {
+    private ByteBuffer collect(ByteBuffer data, FragmentPosition position) {
         collector.reset();
         ByteBuffer source = data.duplicate();
         try {
-            if (last) {
+            if (position.isLast()) {
                 pipeline.encodeFinal(source, collector);
             } else {
                 pipeline.encode(source, collector);

@@ -65,11 +65,9 @@ public final class OutgoingMessage {
                 throw new IllegalArgumentException("text fragment is not valid UTF-8");
             }
         }
-        boolean first = !started;
+        FragmentPosition position = FragmentPosition.of(!started, part == Part.LAST);
         started = true;
-        if (part == Part.LAST) {
-            finished = true;
-        }
-        return connection.sendFragment(this, data, first, finished);
+        finished = position.isLast();
+        return connection.sendFragment(this, data, position);
     }
 }

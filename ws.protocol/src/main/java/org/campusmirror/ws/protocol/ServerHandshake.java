@@ -24,6 +24,7 @@ import java.util.Set;
 
 import org.campusmirror.ws.protocol.internal.HandshakeHeaders;
 import org.campusmirror.ws.protocol.internal.NegotiatedExtensions;
+import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * The server side of the opening handshake
@@ -41,12 +42,14 @@ import org.campusmirror.ws.protocol.internal.NegotiatedExtensions;
 public final class ServerHandshake {
 
     /** Picks the subprotocol from the client's offers (in the client's order), or returns null for none. */
+    @ConsumerType
     @FunctionalInterface
     public interface SubprotocolSelector {
         String select(List<String> offered);
     }
 
     /** Decides whether a request's origin may connect; {@code origin} is null when the request has none. */
+    @ConsumerType
     @FunctionalInterface
     public interface OriginPolicy {
         boolean allows(String origin);

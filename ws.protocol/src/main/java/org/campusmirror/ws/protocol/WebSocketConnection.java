@@ -356,17 +356,17 @@ public final class WebSocketConnection {
         listener.onCloseReceived(this, code, reason);
     }
 
-    boolean sendFragment(OutgoingMessage message, ByteBuffer data, boolean first, boolean last) {
+    boolean sendFragment(OutgoingMessage message, ByteBuffer data, FragmentPosition position) {
         if (message != openMessage) {
             throw new IllegalStateException("this message is no longer the connection's open message");
         }
-        if (last) {
+        if (position.isLast()) {
             openMessage = null;
         }
         if (!isOpen()) {
             return false;
         }
-        sender.sendFragment(message.type(), data, first, last);
+        sender.sendFragment(message.type(), data, position);
         return true;
     }
 
