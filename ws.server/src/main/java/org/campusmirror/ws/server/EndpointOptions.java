@@ -1,0 +1,91 @@
+package org.campusmirror.ws.server;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.campusmirror.ws.protocol.ExtensionFactory;
+
+/**
+ * How one endpoint negotiates and watches its connections. Build with {@link #builder()}; {@link #DEFAULTS}
+ * has no subprotocol, any Origin, no extension and no heartbeat.
+ *
+ * @param subprotocols   supported subprotocols in preference order: the first the client offers is picked
+ *                       (<a href="https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2">RFC 6455 section
+ *                       4.2.2</a>); the upgrade hook may choose otherwise
+ * @param allowedOrigins the Origin values allowed to connect, compared exactly (e.g.
+ *                       {@code https://mirror.example}); empty: any origin. Others get 403.
+ * @param extensions     extensions to negotiate, e.g. ws.deflate's permessage-deflate factory
+ * @param heartbeat      ping every connection this often and terminate one whose pong has not come back by
+ *                       the next ping (1006 locally); {@link Duration#ZERO}: off
+ * @param broadcast      the endpoint mainly broadcasts: frames sent with {@link WebSocketServer#broadcast}
+ *                       are compressed once for all connections where the extension allows it
+ */
+public record EndpointOptions(List<String> subprotocols, Set<String> allowedOrigins,
+        List<ExtensionFactory> extensions, Duration heartbeat, boolean broadcast) {
+
+    public static final EndpointOptions DEFAULTS = builder().build();
+
+    public EndpointOptions {
+        subprotocols = List.copyOf(subprotocols);
+        allowedOrigins = Set.copyOf(allowedOrigins);
+        extensions = List.copyOf(extensions);
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        if (heartbeat.isNegative()) {
+            throw new IllegalArgumentException("heartbeat must not be negative");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these options. */
+    public Builder toBuilder() {
+        return new Builder().subprotocols(subprotocols).allowedOrigins(allowedOrigins).extensions(extensions)
+                .heartbeat(heartbeat).broadcast(broadcast);
+    }
+
+    /** Builds {@link EndpointOptions}. */
+    public static final class Builder {
+        private List<String> subprotocols = List.of();
+        private Set<String> allowedOrigins = Set.of();
+        private List<ExtensionFactory> extensions = List.of();
+        private Duration heartbeat = Duration.ZERO;
+        private boolean broadcast;
+
+        private Builder() {
+        }
+
+        public Builder subprotocols(List<String> supported) {
+            this.subprotocols = List.copyOf(supported);
+            return this;
+        }
+
+        public Builder allowedOrigins(Set<String> origins) {
+            this.allowedOrigins = Set.copyOf(origins);
+            return this;
+        }
+
+        public Builder extensions(List<ExtensionFactory> factories) {
+            this.extensions = List.copyOf(factories);
+            return this;
+        }
+
+        public Builder heartbeat(Duration interval) {
+            this.heartbeat = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** Marks the endpoint as a broadcaster (see {@link EndpointOptions#broadcast()}). */
+        public Builder broadcast(boolean broadcast) {
+            this.broadcast = broadcast;
+            return this;
+        }
+
+        public EndpointOptions build() {
+            return new EndpointOptions(subprotocols, allowedOrigins, extensions, heartbeat, broadcast);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.campusmirror.ws.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.campusmirror.ws.protocol.ProtocolLimits;
+
+/**
+ * Every limit of a {@link WebSocketServer} (and of a {@link WebSocketClient}'s connections), with defaults
+ * ({@link #DEFAULTS}). Input over a limit gets the status or close code of
+ * <a href="https://www.rfc-editor.org/rfc/rfc6455#section-7.4.1">RFC 6455 section 7.4.1</a> and one log line;
+ * nothing grows without bound.
+ *
+ * @param protocol          the engine's limits: frame and message size (1009), handshake size (431) and time
+ *                          (the connection is dropped), closing timeout
+ * @param maxConnections    open connections (handshaking ones included); one more is answered {@code 503} and
+ *                          closed at once
+ * @param highWaterBytes    queued outbound bytes of one connection above which the server stops reading from
+ *                          it and the slow-consumer policy starts counting
+ * @param lowWaterBytes     below this the server reads from a paused connection again
+ * @param slowConsumer      what happens to a connection that stays over {@code highWaterBytes}
+ * @param slowConsumerGrace how long a connection may stay over {@code highWaterBytes} before the policy acts
+ * @param idleTimeout       a connection that receives nothing for this long is closed with 1001 (zero: never);
+ *                          heartbeats (pongs) count as traffic
+ * @param shutdownGrace     how long {@link WebSocketServer#close()} waits for close handshakes to finish
+ */
+public record ServerLimits(
+        ProtocolLimits protocol,
+        int maxConnections,
+        long highWaterBytes,
+        long lowWaterBytes,
+        SlowConsumerPolicy slowConsumer,
+        Duration slowConsumerGrace,
+        Duration idleTimeout,
+        Duration shutdownGrace) {
+
+    /**
+     * 16 MiB messages, 16 KiB and 10 s for a handshake, 10,000 connections, 1 MiB high water and 256 KiB low
+     * water, slow consumers closed with 1008 after 10 s over the mark, no idle timeout, 5 s shutdown grace.
+     */
+    public static final ServerLimits DEFAULTS = new ServerLimits(ProtocolLimits.DEFAULTS, 10_000,
+            1L << 20, 256L << 10, SlowConsumerPolicy.CLOSE, Duration.ofSeconds(10), Duration.ZERO,
+            Duration.ofSeconds(5));
+
+    public ServerLimits {
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(slowConsumer, "slowConsumer");
+        Objects.requireNonNull(slowConsumerGrace, "slowConsumerGrace");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
+        }
+        if (lowWaterBytes < 0 || highWaterBytes <= lowWaterBytes) {
+            throw new IllegalArgumentException("need 0 <= lowWaterBytes < highWaterBytes: " + lowWaterBytes + ", "
+                    + highWaterBytes);
+        }
+        if (slowConsumerGrace.isNegative() || idleTimeout.isNegative() || shutdownGrace.isNegative()) {
+            throw new IllegalArgumentException("durations must not be negative");
+        }
+    }
+
+    public ServerLimits withProtocol(ProtocolLimits limits) {
+        return new ServerLimits(limits, maxConnections, highWaterBytes, lowWaterBytes, slowConsumer,
+                slowConsumerGrace, idleTimeout, shutdownGrace);
+    }
+
+    public ServerLimits withMaxConnections(int connections) {
+        return new ServerLimits(protocol, connections, highWaterBytes, lowWaterBytes, slowConsumer,
+                slowConsumerGrace, idleTimeout, shutdownGrace);
+    }
+
+    /** The outbound high- and low-water marks, in bytes. */
+    public ServerLimits withWaterMarks(long high, long low) {
+        return new ServerLimits(protocol, maxConnections, high, low, slowConsumer, slowConsumerGrace, idleTimeout,
+                shutdownGrace);
+    }
+
+    public ServerLimits withSlowConsumer(SlowConsumerPolicy policy, Duration grace) {
+        return new ServerLimits(protocol, maxConnections, highWaterBytes, lowWaterBytes, policy, grace, idleTimeout,
+                shutdownGrace);
+    }
+
+    public ServerLimits withIdleTimeout(Duration timeout) {
+        return new ServerLimits(protocol, maxConnections, highWaterBytes, lowWaterBytes, slowConsumer,
+                slowConsumerGrace, timeout, shutdownGrace);
+    }
+
+    public ServerLimits withShutdownGrace(Duration grace) {
+        return new ServerLimits(protocol, maxConnections, highWaterBytes, lowWaterBytes, slowConsumer,
+                slowConsumerGrace, idleTimeout, grace);
+    }
+}

@@ -1,0 +1,254 @@
+package org.campusmirror.ws.server.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One selector thread and the connections it owns. Everything about a connection happens on its loop's
+ * thread, so the engine needs no locks; other threads hand work over with {@link #execute}, which wakes the
+ * selector at most once per batch.
+ *
+ * <p>The loop owns the buffers every read goes through (one read buffer and, with TLS, one buffer each for
+ * network input, decrypted input and network output): a connection keeps no buffer of its own between reads.
+ * Output produced while handling events is written once per loop turn ({@link #markDirty}), so many sends to
+ * one connection in a turn become one gathering write.
+ */
+public final class IoLoop implements Runnable {
+    static final Logger LOG = LoggerFactory.getLogger("org.campusmirror.ws.server");
+    /** Read buffer size: a whole burst of small frames, or a good slice of a big one, per system call. */
+    static final int READ_BUFFER_SIZE = 64 << 10;
+    private static final int TLS_BUFFER_SIZE = 96 << 10;
+    private static final long MAX_SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long MIN_SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    private final String name;
+    private final int index;
+    private final Selector selector;
+    private final Thread thread;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_SIZE);
+    private ByteBuffer tlsNetIn;
+    private ByteBuffer tlsApp;
+    private ByteBuffer tlsNetOut;
+    private final SessionList sessions = new SessionList(0);
+    private final ArrayDeque<Session> dirty = new ArrayDeque<>();
+    private volatile boolean running = true;
+    private volatile long sweepNanos = MAX_SWEEP_NANOS;
+    private long now = System.nanoTime();
+    private long nextSweep = now;
+    private long drainDeadline;
+    private boolean draining;
+    private Runnable drained;
+
+    public IoLoop(String name, int index) {
+        this.name = name;
+        this.index = index;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+        this.thread = new Thread(this, name);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    int index() {
+        return index;
+    }
+
+    public Thread thread() {
+        return thread;
+    }
+
+    boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** The clock of this loop turn ({@link System#nanoTime()} read once per turn). */
+    long now() {
+        return now;
+    }
+
+    /** Runs {@code task} on the loop's thread, after the tasks handed over before it. */
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (wakeupPending.compareAndSet(false, true)) {
+            selector.wakeup();
+        }
+    }
+
+    /** Sweeps (timeouts, heartbeats) at least this often; the finest timer decides. */
+    public void sweepAtLeastEvery(long nanos) {
+        long wanted = Math.max(MIN_SWEEP_NANOS, Math.min(MAX_SWEEP_NANOS, nanos));
+        if (wanted < sweepNanos) {
+            sweepNanos = wanted;
+            selector.wakeup();
+        }
+    }
+
+    SelectionKey register(SelectableChannel channel, int ops, Selectable target) throws ClosedChannelException {
+        return channel.register(selector, ops, target);
+    }
+
+    void add(Session session) {
+        sessions.add(session);
+    }
+
+    void remove(Session session) {
+        sessions.remove(session);
+    }
+
+    int sessionCount() {
+        return sessions.size();
+    }
+
+    /** Asks for {@code session}'s output to be written at the end of this loop turn. */
+    void markDirty(Session session) {
+        if (!session.dirty) {
+            session.dirty = true;
+            dirty.add(session);
+        }
+    }
+
+    ByteBuffer readBuffer() {
+        return readBuffer.clear();
+    }
+
+    ByteBuffer tlsNetIn() {
+        if (tlsNetIn == null) {
+            tlsNetIn = ByteBuffer.allocateDirect(TLS_BUFFER_SIZE);
+        }
+        return tlsNetIn;
+    }
+
+    ByteBuffer tlsApp() {
+        if (tlsApp == null) {
+            tlsApp = ByteBuffer.allocateDirect(TLS_BUFFER_SIZE);
+        }
+        return tlsApp;
+    }
+
+    ByteBuffer tlsNetOut() {
+        if (tlsNetOut == null) {
+            tlsNetOut = ByteBuffer.allocateDirect(TLS_BUFFER_SIZE);
+        }
+        return tlsNetOut;
+    }
+
+    /**
+     * Starts a graceful stop: {@code beginClose} runs on every session, then the loop waits until every
+     * session has gone or {@code grace} has passed, closes what is left, runs {@code whenDrained} and ends.
+     */
+    public void shutdown(long graceNanos, Runnable whenDrained) {
+        execute(() -> {
+            draining = true;
+            drainDeadline = now + graceNanos;
+            drained = whenDrained;
+            sessions.forEach(Session::beginShutdown);
+            sweepAtLeastEvery(MIN_SWEEP_NANOS);
+        });
+    }
+
+    /** Stops the loop at once: every session is dropped. */
+    public void stopNow() {
+        execute(() -> running = false);
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                turn();
+            }
+        } catch (IOException e) {
+            LOG.error("{}: selector failed, closing its connections: {}", name, e.toString());
+        } finally {
+            sessions.forEach(Session::closeTransport);
+            try {
+                selector.close();
+            } catch (IOException e) {
+                LOG.debug("{}: closing the selector: {}", name, e.toString());
+            }
+        }
+    }
+
+    private void turn() throws IOException {
+        long timeoutMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(nextSweep - now) + 1);
+        if (!tasks.isEmpty() || !dirty.isEmpty()) {
+            selector.selectNow(this::dispatch);
+        } else {
+            selector.select(this::dispatch, timeoutMillis);
+        }
+        now = System.nanoTime();
+        wakeupPending.set(false);
+        runTasks();
+        flushDirty();
+        if (now - nextSweep >= 0) {
+            nextSweep = now + sweepNanos;
+            sweep();
+            flushDirty();
+        }
+    }
+
+    private void dispatch(SelectionKey key) {
+        if (!key.isValid()) {
+            return;
+        }
+        now = System.nanoTime();
+        ((Selectable) key.attachment()).ready(key.readyOps());
+    }
+
+    private void runTasks() {
+        // Only the tasks present now: a task that hands over another task does not starve the selector.
+        for (int n = tasks.size(); n > 0; n--) {
+            Runnable task = tasks.poll();
+            if (task == null) {
+                break;
+            }
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: a task failed: {}", name, e.toString(), e);
+            }
+        }
+    }
+
+    private void flushDirty() {
+        Session session;
+        while ((session = dirty.poll()) != null) {
+            session.dirty = false;
+            session.flush();
+        }
+    }
+
+    private void sweep() {
+        sessions.forEach(Session::sweep);
+        if (draining && (sessions.size() == 0 || now - drainDeadline >= 0)) {
+            sessions.forEach(Session::closeTransport);
+            running = false;
+            if (drained != null) {
+                drained.run();
+            }
+        }
+    }
+}

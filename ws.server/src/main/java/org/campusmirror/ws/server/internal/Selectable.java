@@ -1,0 +1,7 @@
+package org.campusmirror.ws.server.internal;
+
+/** Something registered with an {@link IoLoop}'s selector: a connection or a listening socket. */
+interface Selectable {
+    /** The channel is ready for {@code readyOps}; called on the loop's thread. */
+    void ready(int readyOps);
+}
