@@ -24,6 +24,7 @@ public final class HttpHeadParser {
     private byte[] head = new byte[512];
     private int length;
     private int lineLength;
+    private int skipped;
     private boolean sawLine;
     private HandshakeException failure;
 
@@ -76,14 +77,20 @@ public final class HttpHeadParser {
                 if (lineLength > 0) {
                     sawLine = true;
                 } else {
-                    length = 0; // an empty line before the start line is skipped (RFC 9112 section 2.2)
+                    // An empty line before the start line is skipped (RFC 9112 section 2.2), but it counts
+                    // against the limit, or endless CRLFs would never be refused.
+                    skipped += length + 1;
+                    length = 0;
+                    if (skipped > maxBytes) {
+                        throw fail(431, "handshake head larger than " + maxBytes + " bytes");
+                    }
                     continue;
                 }
                 lineLength = 0;
             } else if (b != '\r') {
                 lineLength++;
             }
-            if (length == maxBytes) {
+            if (length + skipped >= maxBytes) {
                 throw fail(431, "handshake head larger than " + maxBytes + " bytes");
             }
             if (length == head.length) {

@@ -61,6 +61,17 @@ class HttpHeadParserTest {
     }
 
     @Test
+    void endlessEmptyLinesBeforeTheRequestLineAre431() {
+        HttpHeadParser parser = new HttpHeadParser(256);
+        HandshakeException e = assertThrows(HandshakeException.class, () -> {
+            for (int i = 0; i < 1000; i++) {
+                parser.parseRequest(ascii("\r\n"));
+            }
+        });
+        assertEquals(431, e.status());
+    }
+
+    @Test
     void parsesAResponse() throws Exception {
         HttpResponseHead head = new HttpHeadParser(1024).parseResponse(ascii(
                 "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n"));
