@@ -35,10 +35,13 @@ final class HashChainMatchFinder {
     private int matchDistance;
 
     HashChainMatchFinder(int windowBits) {
+        // Two more hash bits than window bits keeps chains short; zlib's default uses 15 bits for all.
+        this(windowBits, Math.min(15, windowBits + 2));
+    }
+
+    HashChainMatchFinder(int windowBits, int hashBits) {
         windowSize = 1 << windowBits;
         windowMask = windowSize - 1;
-        // Two more hash bits than window bits keeps chains short; zlib's default uses 15 bits for all.
-        int hashBits = Math.min(15, windowBits + 2);
         hashShift = 32 - hashBits;
         buffer = new byte[windowSize + SLACK];
         head = new int[1 << hashBits];

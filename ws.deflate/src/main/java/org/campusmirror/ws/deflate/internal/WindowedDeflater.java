@@ -46,7 +46,7 @@ public final class WindowedDeflater {
 
     public WindowedDeflater(WindowedDeflaterConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        finder = new HashChainMatchFinder(config.windowBits());
+        finder = new HashChainMatchFinder(config.windowBits(), config.hashBits());
         blocks = new DeflateBlockEncoder(config.blockSymbols());
         out = new DeflateBitWriter(4096);
         buffer = finder.buffer();

@@ -16,6 +16,9 @@ package org.campusmirror.ws.deflate.internal;
  * @param lazyMatchLength  a match this long is taken without trying the next position
  * @param niceMatchLength  a match this long ends the search at once
  * @param blockSymbols     literals and matches per DEFLATE block before the block is written
+ * @param maxHashBits      upper bound on the match finder's hash table, 2^maxHashBits heads (8..16); the
+ *                         table has 2^min(windowBits + 2, maxHashBits). zlib sizes it as memLevel + 7, so
+ *                         permessage-deflate's memLevel maps here; default 15 (zlib's memLevel 8)
  */
 public record WindowedDeflaterConfig(
         int windowBits,
@@ -24,7 +27,8 @@ public record WindowedDeflaterConfig(
         int goodMatchLength,
         int lazyMatchLength,
         int niceMatchLength,
-        int blockSymbols) {
+        int blockSymbols,
+        int maxHashBits) {
 
     public static final int MIN_WINDOW_BITS = 8;
     public static final int MAX_WINDOW_BITS = 15;
@@ -50,11 +54,12 @@ public record WindowedDeflaterConfig(
         requireRange("lazyMatchLength", lazyMatchLength, DeflateSymbols.MIN_MATCH, DeflateSymbols.MAX_MATCH);
         requireRange("niceMatchLength", niceMatchLength, DeflateSymbols.MIN_MATCH, DeflateSymbols.MAX_MATCH);
         requireRange("blockSymbols", blockSymbols, 256, 1 << 20);
+        requireRange("maxHashBits", maxHashBits, 8, 16);
     }
 
     /** The given window and context mode with the default search effort (zlib level 6). */
     public static WindowedDeflaterConfig of(int windowBits, ContextTakeover contextTakeover) {
-        return new WindowedDeflaterConfig(windowBits, contextTakeover, 128, 8, 16, 128, 16 * 1024);
+        return new WindowedDeflaterConfig(windowBits, contextTakeover, 128, 8, 16, 128, 16 * 1024, 15);
     }
 
     /**
@@ -62,17 +67,28 @@ public record WindowedDeflaterConfig(
      * lazy matching, so somewhat slower and smaller than zlib level 1.
      */
     public WindowedDeflaterConfig withFastSearch() {
-        return new WindowedDeflaterConfig(windowBits, contextTakeover, 4, 4, 4, 8, blockSymbols);
+        return new WindowedDeflaterConfig(windowBits, contextTakeover, 4, 4, 4, 8, blockSymbols, maxHashBits);
     }
 
     public WindowedDeflaterConfig withMaxChainLength(int chain) {
         return new WindowedDeflaterConfig(windowBits, contextTakeover, chain, goodMatchLength, lazyMatchLength,
-                niceMatchLength, blockSymbols);
+                niceMatchLength, blockSymbols, maxHashBits);
     }
 
     public WindowedDeflaterConfig withBlockSymbols(int symbols) {
         return new WindowedDeflaterConfig(windowBits, contextTakeover, maxChainLength, goodMatchLength,
-                lazyMatchLength, niceMatchLength, symbols);
+                lazyMatchLength, niceMatchLength, symbols, maxHashBits);
+    }
+
+    /** The same settings with at most 2^bits hash heads (8..16). */
+    public WindowedDeflaterConfig withMaxHashBits(int bits) {
+        return new WindowedDeflaterConfig(windowBits, contextTakeover, maxChainLength, goodMatchLength,
+                lazyMatchLength, niceMatchLength, blockSymbols, bits);
+    }
+
+    /** Bits of the match finder's hash: two more than the window keeps chains short, within maxHashBits. */
+    public int hashBits() {
+        return Math.min(windowBits + 2, maxHashBits);
     }
 
     public int windowSize() {
