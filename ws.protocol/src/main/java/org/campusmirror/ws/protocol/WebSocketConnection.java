@@ -53,6 +53,7 @@ public final class WebSocketConnection {
     private final InboundMessages inbound;
     private final OutboundQueue outbound;
     private final FrameSender sender;
+    private final int negotiatedRsv;
 
     private boolean closeSent;
     private boolean closeReceived;
@@ -74,7 +75,8 @@ public final class WebSocketConnection {
         this.extensions = List.copyOf(b.extensions);
         this.nanoClock = b.nanoClock;
         ExtensionPipeline receiving = ExtensionPipeline.forReceiving(extensions);
-        this.decoder = new FrameDecoder(role, receiving.rsvBits(), limits.maxFramePayload());
+        this.negotiatedRsv = receiving.rsvBits();
+        this.decoder = new FrameDecoder(role, negotiatedRsv, limits.maxFramePayload());
         this.inbound = new InboundMessages(this, listener, limits, b.delivery, receiving);
         this.outbound = new OutboundQueue(b.directBuffers);
         MaskKeyGenerator keys = role.masksOutgoing()
@@ -247,7 +249,7 @@ public final class WebSocketConnection {
         if (role != Role.SERVER) {
             throw new IllegalStateException("only a server sends shared unmasked frames");
         }
-        if ((frame.rsv() & ~negotiatedRsvBits()) != 0) {
+        if ((frame.rsv() & ~negotiatedRsv) != 0) {
             throw new IllegalArgumentException("shared frame carries RSV bits 0x" + Integer.toHexString(frame.rsv())
                     + " that no negotiated extension owns");
         }
@@ -259,14 +261,6 @@ public final class WebSocketConnection {
         }
         sender.sendEncoded(frame);
         return true;
-    }
-
-    private int negotiatedRsvBits() {
-        int bits = 0;
-        for (Extension extension : extensions) {
-            bits |= extension.rsvBits();
-        }
-        return bits;
     }
 
     /** Sends a ping (at most 125 bytes of payload, RFC 6455 section 5.5.2). */
