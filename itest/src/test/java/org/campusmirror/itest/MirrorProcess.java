@@ -133,9 +133,15 @@ final class MirrorProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for the ready line; fails with the process output when it exits or times out first. */
+    /** Waits for the ready line; fails with the process output (and kills it) when it exits or times out first. */
     MirrorProcess awaitReady() throws InterruptedException {
-        awaitOutput(READY_LINE, START_TIMEOUT);
+        try {
+            awaitOutput(READY_LINE, START_TIMEOUT);
+        } catch (AssertionError | InterruptedException notReady) {
+            // The caller never gets hold of a mirror that did not come up: kill it here, or it outlives the test.
+            kill();
+            throw notReady;
+        }
         return this;
     }
 
