@@ -11,7 +11,7 @@ import org.campusmirror.ws.protocol.ExtensionFactory;
  * How one endpoint negotiates and watches its connections. Build with {@link #builder()}; {@link #DEFAULTS}
  * has no subprotocol, any Origin, no extension and no heartbeat.
  *
- * @param subprotocols   supported subprotocols in preference order: the first the client offers is picked
+ * @param subprotocols   supported subprotocols: the first of the client's offers (in its order) that is among them is picked
  *                       (<a href="https://www.rfc-editor.org/rfc/rfc6455#section-4.2.2">RFC 6455 section
  *                       4.2.2</a>); the upgrade hook may choose otherwise
  * @param allowedOrigins the Origin values allowed to connect, compared exactly (e.g.

@@ -375,9 +375,9 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
         return true;
     }
 
-    /** Whether the queue is over the high-water mark now. */
+    /** Whether the queue is over the high-water mark now (counting what this loop turn queued). */
     boolean overHighWater() {
-        return overHighSince != 0;
+        return connection != null && connection.bufferedAmount() > limits.highWaterBytes();
     }
 
     // ---------------------------------------------------------------- engine events
