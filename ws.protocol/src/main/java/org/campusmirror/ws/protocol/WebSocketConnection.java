@@ -55,16 +55,7 @@ public final class WebSocketConnection {
     private final FrameSender sender;
     private final int negotiatedRsv;
 
-    private boolean closeSent;
-    private boolean closeReceived;
-    private boolean failed;
-    private boolean terminated;
-    private boolean closeTimedOut;
-    private boolean transportClosed;
-    private int peerCloseCode = CloseStatus.ABNORMAL;
-    private String peerCloseReason = "";
-    private boolean deadlineSet;
-    private long closeDeadline;
+    private final ClosingHandshake closing;
     private OutgoingMessage openMessage;
 
     private WebSocketConnection(Builder b) {
@@ -74,6 +65,7 @@ public final class WebSocketConnection {
         this.subprotocol = b.subprotocol;
         this.extensions = List.copyOf(b.extensions);
         this.nanoClock = b.nanoClock;
+        this.closing = new ClosingHandshake(role, limits.closingTimeout().toNanos());
         ExtensionPipeline receiving = ExtensionPipeline.forReceiving(extensions);
         this.negotiatedRsv = receiving.rsvBits();
         this.decoder = new FrameDecoder(role, negotiatedRsv, limits.maxFramePayload());
@@ -132,43 +124,36 @@ public final class WebSocketConnection {
      * {@link #terminate()} or after the closing timeout.
      */
     public boolean shouldCloseTransport() {
-        if (transportClosed) {
-            return false;
-        }
-        return failed || terminated || closeTimedOut || (closeSent && closeReceived && role == Role.SERVER);
+        return closing.shouldCloseTransport();
     }
 
     /** True while the engine waits for the peer's close frame, or (client) for the server to close TCP. */
     public boolean hasCloseDeadline() {
-        return deadlineSet && !transportClosed && !shouldCloseTransport();
+        return closing.hasDeadline();
     }
 
     /** The {@link System#nanoTime()} value (of the configured clock) at which to call {@link #onCloseTimeout()}. */
     public long closeDeadlineNanos() {
-        return closeDeadline;
+        return closing.deadline();
     }
 
     /** The closing timeout expired: give up waiting; {@link #shouldCloseTransport()} becomes true. */
     public void onCloseTimeout() {
-        if (hasCloseDeadline()) {
-            closeTimedOut = true;
-        }
+        closing.timeOut();
     }
 
     /** The TCP connection is gone. Fires {@link WebSocketListener#onClose} once and releases the extensions. */
     public void transportClosed() {
-        if (transportClosed) {
+        if (!closing.transportClosed()) {
             return;
         }
-        transportClosed = true;
         openMessage = null;
         inbound.release();
         outbound.clear();
         for (Extension extension : extensions) {
             extension.close();
         }
-        listener.onClose(this, closeReceived ? peerCloseCode : CloseStatus.ABNORMAL,
-                closeReceived ? peerCloseReason : "");
+        listener.onClose(this, closing.reportedCode(), closing.reportedReason());
     }
 
     // ---------------------------------------------------------------- application side
@@ -192,15 +177,12 @@ public final class WebSocketConnection {
     }
 
     public State state() {
-        if (transportClosed) {
-            return State.CLOSED;
-        }
-        return closeSent || closeReceived || failed || terminated || closeTimedOut ? State.CLOSING : State.OPEN;
+        return closing.state();
     }
 
     /** Whether data messages can still be sent: no close frame sent and the connection not ended. */
     public boolean isOpen() {
-        return !closeSent && !terminated && !transportClosed;
+        return closing.canSend();
     }
 
     /** Sends a text message. Returns false (and drops it) when the connection no longer sends messages. */
@@ -286,21 +268,20 @@ public final class WebSocketConnection {
      */
     public void close(int code, String reason) {
         ByteBuffer payload = Frame.closePayload(code, reason);
-        if (closeSent || terminated || transportClosed) {
-            return;
+        if (closing.canSend()) {
+            sendCloseFrame(payload);
         }
-        sendCloseFrame(payload);
     }
 
     /** Ends the connection without a close handshake: {@link #shouldCloseTransport()} becomes true at once. */
     public void terminate() {
-        terminated = true;
+        closing.terminate();
     }
 
     // ---------------------------------------------------------------- engine internals
 
     boolean acceptsInput() {
-        return !failed && !closeReceived && !terminated && !transportClosed && !closeTimedOut;
+        return closing.acceptsInput();
     }
 
     /** A complete control frame arrived; returns whether to go on decoding. */
@@ -336,16 +317,12 @@ public final class WebSocketConnection {
             }
             reason = StandardCharsets.UTF_8.decode(text).toString();
         }
-        closeReceived = true;
-        peerCloseCode = code;
-        peerCloseReason = reason;
+        boolean echo = !closing.isCloseSent();
+        closing.closeReceived(code, reason, nanoClock.getAsLong());
         inbound.release();
-        if (!closeSent) {
+        if (echo) {
             // Echo the peer's status code (RFC 6455 section 5.5.1); an empty close is answered empty.
             sendCloseFrame(code == CloseStatus.NO_STATUS ? ByteBuffer.allocate(0) : Frame.closePayload(code, ""));
-        }
-        if (role == Role.CLIENT) {
-            startCloseDeadline(); // now wait for the server to close TCP
         }
         listener.onCloseReceived(this, code, reason);
     }
@@ -386,22 +363,15 @@ public final class WebSocketConnection {
 
     private void sendCloseFrame(ByteBuffer payload) {
         sender.sendFrame(Frame.FIN | OpCode.CLOSE.code(), payload);
-        closeSent = true;
-        startCloseDeadline();
+        closing.closeSent(nanoClock.getAsLong());
     }
 
     /** Fails the connection (RFC 6455 section 7.1.7): a close frame with {@code code} unless one was sent. */
     private void failConnection(int code) {
-        if (!closeSent && !terminated && !transportClosed) {
-            sender.sendFrame(Frame.FIN | OpCode.CLOSE.code(), Frame.closePayload(code, ""));
-            closeSent = true;
+        if (closing.canSend()) {
+            sendCloseFrame(Frame.closePayload(code, ""));
         }
-        failed = true;
-    }
-
-    private void startCloseDeadline() {
-        deadlineSet = true;
-        closeDeadline = nanoClock.getAsLong() + limits.closingTimeout().toNanos();
+        closing.fail();
     }
 
     private void requireNoOpenMessage() {
