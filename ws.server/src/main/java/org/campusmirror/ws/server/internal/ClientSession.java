@@ -214,8 +214,9 @@ final class ClientSession extends Session {
     }
 
     @Override
-    void handshakeAborted() {
-        opened.completeExceptionally(new IOException("connection to " + uri + " closed during the handshake"));
+    void handshakeAborted(IOException cause) {
+        opened.completeExceptionally(cause != null ? cause
+                : new IOException("connection to " + uri + " closed during the handshake"));
     }
 
     @Override

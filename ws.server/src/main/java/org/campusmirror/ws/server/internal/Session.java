@@ -102,8 +102,8 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
     /** TCP is closed: release what the session holds outside itself (counters, endpoint lists). */
     abstract void transportGone();
 
-    /** The peer ended or reset the connection before the WebSocket was open. */
-    void handshakeAborted() {
+    /** The peer ended or reset the connection before the WebSocket was open; {@code cause} may be null (EOF). */
+    void handshakeAborted(IOException cause) {
     }
 
     // ---------------------------------------------------------------- I/O events
@@ -131,7 +131,7 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
             for (int i = 0; i < READS_PER_EVENT; i++) {
                 int n = wire.read(channel, loop, this);
                 if (n < 0) {
-                    peerEnded();
+                    peerEnded(null);
                     return;
                 }
                 if (closed || n < IoLoop.READ_BUFFER_SIZE || (interest & SelectionKey.OP_READ) == 0) {
@@ -140,7 +140,7 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
             }
         } catch (IOException e) {
             IoLoop.LOG.debug("{}: read failed: {}", this, e.toString());
-            peerEnded();
+            peerEnded(e);
             return;
         } catch (RuntimeException e) {
             // A handler threw: the engine failed the connection with 1011; write that and close.
@@ -163,9 +163,9 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
         }
     }
 
-    private void peerEnded() {
+    private void peerEnded(IOException cause) {
         if (connection == null) {
-            handshakeAborted();
+            handshakeAborted(cause);
         }
         closeTransport();
     }
@@ -191,7 +191,7 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
             }
         } catch (IOException e) {
             IoLoop.LOG.debug("{}: write failed: {}", this, e.toString());
-            closeTransport();
+            peerEnded(e);
             return;
         }
         long queued = connection == null ? 0 : connection.bufferedAmount();
