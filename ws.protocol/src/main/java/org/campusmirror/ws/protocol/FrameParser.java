@@ -52,7 +52,12 @@ public final class FrameParser {
         private Frame ready;
 
         @Override
-        public void frameStart(int firstByte, long payloadLength) {
+        public void frameStart(int firstByte, long payloadLength) throws WebSocketProtocolException {
+            if (payloadLength > Integer.MAX_VALUE - 8) {
+                // Only reachable with maxFramePayload above 2 GiB: a Frame's payload is one array.
+                throw new WebSocketProtocolException(CloseStatus.MESSAGE_TOO_BIG,
+                        "frame payload " + payloadLength + " does not fit one buffer");
+            }
             this.firstByte = firstByte;
             this.length = payloadLength;
             // Grow with the bytes that actually arrive: a header alone cannot make us allocate its claimed length.
