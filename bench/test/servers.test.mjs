@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import WebSocket from 'ws';
-import { nettyMissing, referenceServers, startServer } from './support.mjs';
+import { nettyMissing, referenceServers, serverPair, startServer } from './support.mjs';
 
 function connect(url, options = { perMessageDeflate: false }) {
     return new Promise((resolve, reject) => {
@@ -23,16 +23,11 @@ for (const kind of ['ws', 'netty']) {
     const skip = kind === 'netty' ? nettyMissing() : false;
 
     describe(`${kind} reference server`, { skip, timeout: 60_000 }, () => {
+        const servers = serverPair(kind);
         let plain;
         let deflating;
-        before(async () => {
-            plain = await startServer(referenceServers[kind]());
-            deflating = await startServer(referenceServers[kind](['--deflate']));
-        });
-        after(async () => {
-            await plain?.stop();
-            await deflating?.stop();
-        });
+        before(async () => ({ plain, deflating } = await servers.start()));
+        after(() => servers.stop());
 
         test('echoes text as text and binary as binary, byte for byte', async () => {
             const socket = await connect(`ws://127.0.0.1:${plain.port}/echo`);

@@ -25,6 +25,21 @@ export function nettyMissing() {
     return existsSync(NETTY_JAR) ? false : `${NETTY_JAR} not built (mvn -f bench/netty-echo/pom.xml package)`;
 }
 
+/** A reference server of one kind twice: deflate off (its default) and on. */
+export function serverPair(kind) {
+    const started = [];
+    return {
+        async start() {
+            const plain = await startServer(referenceServers[kind]());
+            started.push(plain);
+            const deflating = await startServer(referenceServers[kind](['--deflate']));
+            started.push(deflating);
+            return { plain, deflating };
+        },
+        stop: () => Promise.all(started.map((server) => server.stop())),
+    };
+}
+
 /** Spawns a server and resolves once it prints "ready on port N". */
 export function startServer([cmd, args]) {
     return new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { WebSocketServer } from 'ws';
-import { buildLoadgen, nettyMissing, referenceServers, runTool, startServer, TCP_ECHO, WSLOAD } from './support.mjs';
+import { buildLoadgen, nettyMissing, runTool, serverPair, startServer, TCP_ECHO, WSLOAD } from './support.mjs';
 
 const buildProblem = buildLoadgen();
 
@@ -22,16 +22,11 @@ function corruptingServer() {
 
 for (const kind of ['ws', 'netty']) {
     describe(`wsload --verify against ${kind}`, { skip: buildProblem ?? (kind === 'netty' ? nettyMissing() : false), timeout: 120_000 }, () => {
+        const servers = serverPair(kind);
         let plain;
         let deflating;
-        before(async () => {
-            plain = await startServer(referenceServers[kind]());
-            deflating = await startServer(referenceServers[kind](['--deflate']));
-        });
-        after(async () => {
-            await plain?.stop();
-            await deflating?.stop();
-        });
+        before(async () => ({ plain, deflating } = await servers.start()));
+        after(() => servers.stop());
 
         for (const size of [0, 32, 125, 126, 16384, 65536]) {
             test(`echo of ${size}-byte text messages arrives intact`, async () => {
