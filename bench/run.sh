@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side WebSocket benchmark: ours (target/mirror.jar), Node ws and Netty, one after the
 # other, same load clients, same settings. Builds what is missing, then runs harness/run.mjs.
-#   bench/run.sh [--quick] [--servers ours,ws,netty] [--scenarios REGEX] [--ours-jvm-opts "..."] [--out FILE]
+#   bench/run.sh [--quick] [--servers ours,ws,netty] [--scenarios REGEX] [--ours-jvm-opts="..."] [--out FILE]
 # See bench/README.md for every option and how to read the table.
 set -euo pipefail
 cd "$(dirname "$0")"

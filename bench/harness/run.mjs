@@ -33,6 +33,7 @@ const { values: opts } = parseArgs({
         'no-headroom': { type: 'boolean', default: false },
         'server-core': { type: 'string', default: '0' },
         'client-core': { type: 'string', default: '1' },
+        nice: { type: 'string', default: '0' },
         out: { type: 'string' },
         list: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -111,6 +112,7 @@ const run = {
     command: `bench/run.sh ${process.argv.slice(2).join(' ')}`.trim(),
     timing,
     cores,
+    nice: Number(opts.nice),
     payload: opts.binary ? 'binary frames (JSON-like bytes)' : 'text frames (JSON-like ASCII)',
     loadAverage: os.loadavg().map((v) => v.toFixed(2)).join(' '),
     servers,
@@ -206,7 +208,9 @@ async function measure(s, serverName) {
  * this script dies. The measured process is timeout's child (taskset execs the command).
  */
 function launch(role, tag, tasksetArgs, limitSeconds) {
-    const child = spawn('timeout', ['-k', '5', String(limitSeconds), 'taskset', ...tasksetArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // nice and taskset both exec, so timeout's child is the measured process itself.
+    const niceness = Number(opts.nice) ? ['nice', '-n', String(Number(opts.nice))] : [];
+    const child = spawn('timeout', ['-k', '5', String(limitSeconds), ...niceness, 'taskset', ...tasksetArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
     live.add(child);
     const log = createWriteStream(path.join(logDir, `${tag}-${role}.log`));
     const lines = [];
