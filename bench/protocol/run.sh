@@ -12,6 +12,6 @@ filter=${1:-.}
 
 echo "== JMH (Java $(java -version 2>&1 | head -1 | cut -d'"' -f2)), taskset -c 1, -wi 3 -i 5 -f 1 -w 1s -r 1s"
 taskset -c 1 java -jar "$here/target/protocol-benchmarks.jar" "$filter" -wi 3 -i 5 -f 1 -w 1s -r 1s \
-    | grep -E '^(Benchmark|[A-Za-z]+Benchmark\.)'
+    | grep -E '^(Benchmark|[A-Za-z0-9]+Benchmark\.)'
 echo "== Node, taskset -c 1"
 (cd "$here" && taskset -c 1 node node/kernels.mjs)
