@@ -66,7 +66,7 @@ for (const kind of ['ws', 'netty']) {
             assert.match(run.stdout, /^MEASURE_END$/m);
             const r = run.result;
             assert.ok(r.msgs_per_sec > 0 && r.messages > 0);
-            assert.ok(r.seconds >= 0.99 && r.seconds < 1.5, `window ${r.seconds} s`);
+            assert.ok(r.seconds >= 0.99 && r.seconds < 2, `window ${r.seconds} s for --duration 1`);
             assert.equal(r.count, 'bytes');
             assert.ok(r.latency_us.samples > 0 && r.latency_us.p50 > 0 && r.latency_us.p50 <= r.latency_us.p99);
         });
