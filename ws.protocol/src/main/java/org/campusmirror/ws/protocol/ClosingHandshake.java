@@ -75,10 +75,6 @@ final class ClosingHandshake {
         }
     }
 
-    boolean isCloseSent() {
-        return closeSent;
-    }
-
     void fail() {
         failed = true;
     }

@@ -317,7 +317,7 @@ public final class WebSocketConnection {
             }
             reason = StandardCharsets.UTF_8.decode(text).toString();
         }
-        boolean echo = !closing.isCloseSent();
+        boolean echo = closing.canSend();
         closing.closeReceived(code, reason, nanoClock.getAsLong());
         inbound.release();
         if (echo) {
@@ -342,10 +342,10 @@ public final class WebSocketConnection {
     }
 
     private boolean sendMessage(OpCode type, ByteBuffer data) {
-        requireNoOpenMessage();
         if (!isOpen()) {
             return false;
         }
+        requireNoOpenMessage();
         sender.sendMessage(type, data);
         return true;
     }

@@ -156,6 +156,13 @@ class ConnectionSendTest {
     }
 
     @Test
+    void messageAfterCloseIsDroppedEvenWithAnUnfinishedFragmentedOne() {
+        server.startMessage(OpCode.TEXT).send(Hex.buffer("41"));
+        server.close();
+        assertFalse(server.sendText("late"));
+    }
+
+    @Test
     void sendAfterTransportClosedReturnsFalse() {
         server.transportClosed();
         assertFalse(server.sendBinary(ByteBuffer.allocate(1)));
