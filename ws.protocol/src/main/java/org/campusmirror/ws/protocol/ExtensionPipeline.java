@@ -10,10 +10,9 @@ import java.util.List;
  * per connection, since an outgoing fragmented message may be open while messages arrive.
  */
 final class ExtensionPipeline {
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-
     private final Extension[] extensions;
     private final boolean sending;
+    private final ByteBuffer empty = ByteBuffer.allocate(0);
     private final int[] active;
     private final StageSink[] stageSinks;
     private int activeCount;
@@ -94,7 +93,7 @@ final class ExtensionPipeline {
         output = out;
         extensions[active[0]].encodeFinal(data, sinkAfter(0));
         for (int k = 1; k < activeCount; k++) {
-            extensions[active[k]].encodeFinal(EMPTY.clear(), sinkAfter(k));
+            extensions[active[k]].encodeFinal(empty.clear(), sinkAfter(k));
         }
     }
 
