@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
+import org.campusmirror.ws.deflate.PerMessageDeflate;
+import org.campusmirror.ws.deflate.PerMessageDeflateOptions;
 import org.campusmirror.ws.protocol.ExtensionFactory;
 
 /**
@@ -16,11 +18,13 @@ import org.campusmirror.ws.protocol.ExtensionFactory;
  *                       4.2.2</a>); the upgrade hook may choose otherwise
  * @param allowedOrigins the Origin values allowed to connect, compared exactly (e.g.
  *                       {@code https://mirror.example}); empty: any origin. Others get 403.
- * @param extensions     extensions to negotiate, e.g. ws.deflate's permessage-deflate factory
+ * @param extensions     extensions to negotiate, e.g. ws.deflate's {@link PerMessageDeflate}; they belong to
+ *                       the endpoint: a {@code PerMessageDeflate} is closed when the endpoint is removed
  * @param heartbeat      ping every connection this often and terminate one whose pong has not come back by
  *                       the next ping (1006 locally); {@link Duration#ZERO}: off
- * @param broadcast      the endpoint mainly broadcasts: frames sent with {@link WebSocketServer#broadcast}
- *                       are compressed once for all connections where the extension allows it
+ * @param broadcast      the endpoint mainly broadcasts: with {@link Builder#deflate} it asks every client for
+ *                       {@code server_no_context_takeover}, so {@link WebSocketServer#broadcast} compresses a
+ *                       message once for all of them (RFC 7692 section 7.1.1.1)
  */
 public record EndpointOptions(List<String> subprotocols, Set<String> allowedOrigins,
         List<ExtensionFactory> extensions, Duration heartbeat, boolean broadcast) {
@@ -54,6 +58,7 @@ public record EndpointOptions(List<String> subprotocols, Set<String> allowedOrig
         private List<ExtensionFactory> extensions = List.of();
         private Duration heartbeat = Duration.ZERO;
         private boolean broadcast;
+        private PerMessageDeflateOptions deflate;
 
         private Builder() {
         }
@@ -78,6 +83,15 @@ public record EndpointOptions(List<String> subprotocols, Set<String> allowedOrig
             return this;
         }
 
+        /**
+         * Offers permessage-deflate (RFC 7692) with these settings, in addition to {@link #extensions}; with
+         * {@link #broadcast(boolean)} the settings ask for {@code server_no_context_takeover}.
+         */
+        public Builder deflate(PerMessageDeflateOptions options) {
+            this.deflate = options;
+            return this;
+        }
+
         /** Marks the endpoint as a broadcaster (see {@link EndpointOptions#broadcast()}). */
         public Builder broadcast(boolean broadcast) {
             this.broadcast = broadcast;
@@ -85,7 +99,13 @@ public record EndpointOptions(List<String> subprotocols, Set<String> allowedOrig
         }
 
         public EndpointOptions build() {
-            return new EndpointOptions(subprotocols, allowedOrigins, extensions, heartbeat, broadcast);
+            List<ExtensionFactory> all = extensions;
+            if (deflate != null) {
+                PerMessageDeflateOptions settings = broadcast ? deflate.toBuilder().forBroadcast().build() : deflate;
+                all = new java.util.ArrayList<>(extensions);
+                all.add(0, PerMessageDeflate.create(settings));
+            }
+            return new EndpointOptions(subprotocols, allowedOrigins, all, heartbeat, broadcast);
         }
     }
 }

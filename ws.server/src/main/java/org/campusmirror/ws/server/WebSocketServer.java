@@ -108,6 +108,14 @@ public final class WebSocketServer implements AutoCloseable {
         return core.broadcast(path, OpCode.TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Sends a text message given as UTF-8 bytes (checked) to every connection at {@code path}, encoded once. */
+    public boolean broadcastText(String path, ByteBuffer utf8) {
+        if (!org.campusmirror.ws.protocol.Utf8Validator.isValid(utf8)) {
+            throw new IllegalArgumentException("text is not valid UTF-8");
+        }
+        return core.broadcast(path, OpCode.TEXT, utf8);
+    }
+
     /** Sends a binary message to every open connection at {@code path}, encoded once. */
     public boolean broadcastBinary(String path, ByteBuffer data) {
         return core.broadcast(path, OpCode.BINARY, data);

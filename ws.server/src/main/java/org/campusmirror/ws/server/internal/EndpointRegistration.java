@@ -2,6 +2,8 @@ package org.campusmirror.ws.server.internal;
 
 import java.util.Objects;
 
+import org.campusmirror.ws.deflate.PerMessageDeflate;
+import org.campusmirror.ws.protocol.ExtensionFactory;
 import org.campusmirror.ws.protocol.ProtocolLimits;
 import org.campusmirror.ws.protocol.ServerHandshake;
 import org.campusmirror.ws.server.EndpointOptions;
@@ -43,6 +45,24 @@ final class EndpointRegistration {
     /** The endpoint's connections on {@code loop}; only that loop's thread may use the list. */
     SessionList sessions(IoLoop loop) {
         return perLoop[loop.index()];
+    }
+
+    /** The endpoint's permessage-deflate factory, or null. */
+    PerMessageDeflate deflate() {
+        for (ExtensionFactory factory : options.extensions()) {
+            if (factory instanceof PerMessageDeflate deflate) {
+                return deflate;
+            }
+        }
+        return null;
+    }
+
+    /** The endpoint is gone: free what its extension factories pool (zlib compressors). */
+    void releaseExtensions() {
+        PerMessageDeflate deflate = deflate();
+        if (deflate != null) {
+            deflate.close();
+        }
     }
 
     static void requireValidPath(String path) {

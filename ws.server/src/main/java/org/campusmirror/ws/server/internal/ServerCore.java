@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 
+import org.campusmirror.ws.deflate.PerMessageDeflate;
+import org.campusmirror.ws.deflate.SharedMessage;
 import org.campusmirror.ws.protocol.EncodedFrame;
 import org.campusmirror.ws.protocol.Frame;
 import org.campusmirror.ws.protocol.FrameWriter;
@@ -172,6 +174,7 @@ public final class ServerCore {
             return false;
         }
         registration.removed = true;
+        registration.releaseExtensions();
         for (IoLoop loop : loops) {
             loop.execute(() -> registration.sessions(loop).forEach(
                     s -> s.closeWith(org.campusmirror.ws.protocol.CloseStatus.GOING_AWAY, "endpoint removed")));
@@ -214,9 +217,9 @@ public final class ServerCore {
         if (registration == null) {
             return false;
         }
-        EncodedFrame frame = encode(type, payload);
+        Broadcast message = encode(registration, type, payload);
         for (IoLoop loop : loops) {
-            loop.execute(() -> registration.sessions(loop).forEach(s -> deliver(s, frame)));
+            loop.execute(() -> registration.sessions(loop).forEach(s -> deliver(s, message)));
         }
         return true;
     }
@@ -233,23 +236,38 @@ public final class ServerCore {
         if (byLoop.isEmpty()) {
             return;
         }
-        EncodedFrame frame = encode(type, payload);
-        byLoop.forEach((loop, sessions) -> loop.execute(() -> sessions.forEach(s -> deliver(s, frame))));
+        Broadcast message = encode(((ServerSession) byLoop.values().iterator().next().get(0)).registration(), type,
+                payload);
+        byLoop.forEach((loop, sessions) -> loop.execute(() -> sessions.forEach(s -> deliver(s, message))));
     }
 
-    private EncodedFrame encode(OpCode type, ByteBuffer payload) {
-        ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
+    /**
+     * A message encoded once: with permessage-deflate on the endpoint, a plain and (above the threshold) a
+     * compressed frame, each connection taking the one its negotiation allows; else one plain frame.
+     */
+    private record Broadcast(EncodedFrame plain, SharedMessage shared) {
+        EncodedFrame frameFor(Session session) {
+            return shared == null ? plain : shared.frameFor(session.connection);
+        }
+    }
+
+    private Broadcast encode(EndpointRegistration registration, OpCode type, ByteBuffer payload) {
         counters.broadcastsEncoded.increment();
-        return FrameWriter.encodeShared(Frame.of(type, copy));
+        PerMessageDeflate deflate = registration == null ? null : registration.deflate();
+        if (deflate != null) {
+            return new Broadcast(null, deflate.encodeShared(type, payload));
+        }
+        ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
+        return new Broadcast(FrameWriter.encodeShared(Frame.of(type, copy)), null);
     }
 
-    private void deliver(Session session, EncodedFrame frame) {
+    private void deliver(Session session, Broadcast message) {
         if (session.overHighWater() && settings.limits().slowConsumer() == SlowConsumerPolicy.DROP_BROADCASTS) {
             counters.broadcastsDropped.increment();
-            IoLoop.LOG.debug("{}: slow consumer, broadcast of {} bytes skipped", session, frame.length());
+            IoLoop.LOG.debug("{}: slow consumer, a broadcast was skipped", session);
             return;
         }
-        if (session.deliverShared(frame)) {
+        if (!session.isClosed() && session.connection != null && session.deliverShared(message.frameFor(session))) {
             counters.broadcastDeliveries.increment();
         }
     }
@@ -392,7 +410,9 @@ public final class ServerCore {
             }
         }
         drained.await(grace.toMillis() + 2000, TimeUnit.MILLISECONDS);
-        return awaitThreads(Duration.ofSeconds(2));
+        boolean ended = awaitThreads(Duration.ofSeconds(2));
+        endpoints.values().forEach(EndpointRegistration::releaseExtensions);
+        return ended;
     }
 
     private boolean awaitThreads(Duration timeout) throws InterruptedException {
