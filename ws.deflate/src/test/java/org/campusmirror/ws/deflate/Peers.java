@@ -81,18 +81,22 @@ final class Peers implements AutoCloseable {
         return frames;
     }
 
-    /** Moves what the server queued to the client; returns those bytes. */
+    /** Moves what the server queued to the client; returns those bytes as they were on the wire. */
     ByteBuffer serverToClient() {
         ByteBuffer bytes = drain(server);
-        client.receive(bytes.duplicate());
+        client.receive(copy(bytes));
         return bytes;
     }
 
-    /** Moves what the client queued to the server; returns those bytes. */
+    /** Moves what the client queued to the server; returns those bytes as they were on the wire. */
     ByteBuffer clientToServer() {
         ByteBuffer bytes = drain(client);
-        server.receive(bytes.duplicate());
+        server.receive(copy(bytes)); // the server unmasks in place
         return bytes;
+    }
+
+    private static ByteBuffer copy(ByteBuffer bytes) {
+        return ByteBuffer.wrap(Recorder.copy(bytes));
     }
 
     @Override
