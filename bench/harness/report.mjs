@@ -67,7 +67,7 @@ export function markdown(run) {
     }
     lines.push('');
     if (run.servers.includes('ours')) {
-        lines.push('## Ratios (msg/s)', '');
+        lines.push('## Ratios ours/ws and ours/netty', '');
         lines.push('| scenario | ours/ws | ours/netty | per CPU-s ours/ws | per CPU-s ours/netty | RSS ours/ws | RSS ours/netty |', '|---|---|---|---|---|---|---|');
         const scenarios = [...new Set(run.rows.map((r) => r.scenario))];
         for (const id of scenarios) {
