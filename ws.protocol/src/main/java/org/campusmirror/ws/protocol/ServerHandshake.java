@@ -126,16 +126,11 @@ public final class ServerHandshake {
     }
 
     private String selectSubprotocol(HttpRequestHead request) throws HandshakeException {
-        String header = request.joinedHeader(SEC_WEBSOCKET_PROTOCOL);
-        if (header == null) {
+        if (request.headerCount(SEC_WEBSOCKET_PROTOCOL) == 0) {
             return null;
         }
         Set<String> offered = new LinkedHashSet<>();
-        for (String part : header.split(",", -1)) {
-            String protocol = part.strip();
-            if (protocol.isEmpty()) {
-                continue;
-            }
+        for (String protocol : request.listHeader(SEC_WEBSOCKET_PROTOCOL)) {
             if (!HttpTokens.isToken(protocol) || !offered.add(protocol)) {
                 throw new HandshakeException(400, "invalid Sec-WebSocket-Protocol header");
             }
