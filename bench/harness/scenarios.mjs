@@ -13,10 +13,11 @@ function sizeName(size) {
 function scenario(kind, size, conns, extra = {}) {
     const deflate = extra.deflate ?? false;
     const rate = extra.rate ?? 0;
+    const window = extra.window ?? 0;
     const what = kind === 'broadcast' ? `${conns}r` : `${conns}c`;
     const suffix = kind === 'closed' ? (rate ? `rate${rate / 1000}k` : 'closed') : kind === 'open' ? 'open' : '';
     const base = kind === 'broadcast' ? `broadcast-${sizeName(size)}-${what}` : `echo-${sizeName(size)}-${what}-${suffix}`;
-    return { id: `${deflate ? 'deflate-' : ''}${base}`, kind, size, conns, deflate, rate };
+    return { id: `${deflate ? 'deflate-' : ''}${base}${window ? `-w${window}` : ''}`, kind, size, conns, deflate, rate, window };
 }
 
 /** Every scenario, in run order. */
@@ -29,6 +30,9 @@ export function allScenarios() {
     for (const size of [32, KIB16]) {
         for (const conns of [1, 100, 1000]) list.push(scenario('open', size, conns));
     }
+    // Few messages in flight: every message costs the server more syscalls. Near the load shape
+    // behind the reference figures in shared/BENCH.md (see README, "window").
+    list.push(scenario('open', 32, 1000, { window: 8 }));
     for (const receivers of [100, 1000]) list.push(scenario('broadcast', 32, receivers));
     for (const size of [32, KIB16]) list.push(scenario('closed', size, 100, { deflate: true }));
     for (const size of [32, KIB16]) {
@@ -40,14 +44,14 @@ export function allScenarios() {
 
 /** The generator's ceiling: raw mode against the trivial TCP echo server. */
 export function headroomScenarios() {
-    return [100, 1000].map((conns) => ({ id: `headroom-32B-${conns}c-raw`, kind: 'raw', size: 32, conns, deflate: false, rate: 0 }));
+    return [100, 1000].map((conns) => ({ id: `headroom-32B-${conns}c-raw`, kind: 'raw', size: 32, conns, deflate: false, rate: 0, window: 0 }));
 }
 
 /** How a scenario reads in the table. */
 export function describe(s) {
     const load = {
         closed: s.rate ? `ws client, fixed rate ${s.rate} msg/s` : 'ws client, closed loop',
-        open: 'wsload, open loop',
+        open: s.window ? `wsload, open loop, window ${s.window}` : 'wsload, open loop',
         broadcast: `wsload, 1 sender, ${s.conns} receivers`,
         raw: 'wsload raw (no WebSocket)',
     }[s.kind];
@@ -69,6 +73,6 @@ export function clientCommand(s, port, timing, { binary = false } = {}) {
     return {
         cmd: path.join(BENCH_DIR, 'target/loadgen/wsload'),
         args: ['--port', String(port), '--mode', mode, '--conns', String(s.conns), '--size', String(s.size),
-            ...(s.deflate ? ['--deflate'] : []), ...common],
+            ...(s.deflate ? ['--deflate'] : []), ...(s.window ? ['--window', String(s.window)] : []), ...common],
     };
 }
