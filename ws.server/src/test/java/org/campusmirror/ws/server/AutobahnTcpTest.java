@@ -22,14 +22,27 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * All 517 Autobahn|Testsuite cases over real TCP on loopback, each a test named by its id and required
- * strictly OK: the ws.autobahn fuzzing client against this server's {@code /echo} (permessage-deflate on),
- * and the fuzzing server against this module's client (offering permessage-deflate) echoing what it receives.
+ * The Autobahn|Testsuite cases over real TCP on loopback, each a test named by its id and required strictly
+ * OK: the ws.autobahn fuzzing client against this server's {@code /echo} (permessage-deflate on), all 517;
+ * and the fuzzing server against this module's client (offering permessage-deflate) echoing what it receives
+ * (see {@link #CLIENT_CASES}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AutobahnTcpTest {
-    private static final List<AutobahnCase> CASES = CaseCatalogue.all();
+    /** Every case; {@code -Dautobahn.cases=12.1.*,13.*} narrows a local run (never set in the build). */
+    private static final List<AutobahnCase> CASES = System.getProperty("autobahn.cases") == null ? CaseCatalogue.all()
+            : CaseCatalogue.matching(System.getProperty("autobahn.cases").split(","));
+    /**
+     * Our client against the fuzzing server: groups 1-10 and one case of each deflate negotiation (12.1.1,
+     * 13.1.1-13.7.1) by default; every case with {@code -Dautobahn.full=true}. Groups 12 and 13 move about
+     * 0.9 GB of compressed data per subgroup (both sides compress with zlib), about 5 s a case on the shared
+     * 2-core machine, so all 216 take twenty minutes or more; the server side runs all of them in every build.
+     */
+    private static final List<AutobahnCase> CLIENT_CASES = Boolean.getBoolean("autobahn.full")
+            || System.getProperty("autobahn.cases") != null ? CASES
+            : CaseCatalogue.matching("1.*", "2.*", "3.*", "4.*", "5.*", "6.*", "7.*", "9.*", "10.*", "12.1.1",
+                    "13.1.1", "13.2.1", "13.3.1", "13.4.1", "13.5.1", "13.6.1", "13.7.1");
     private static final ClientOptions DEFLATE_CLIENT = ClientOptions.builder()
             .extensions(List.of(PerMessageDeflate.create())).build();
 
@@ -56,7 +69,7 @@ class AutobahnTcpTest {
 
     @TestFactory
     Stream<DynamicTest> fuzzingServerAgainstOurClient() {
-        return CASES.stream().map(testCase -> DynamicTest.dynamicTest(testCase.displayName(), () -> {
+        return CLIENT_CASES.stream().map(testCase -> DynamicTest.dynamicTest(testCase.displayName(), () -> {
             try (FuzzingServer fuzzer = FuzzingServer.start(PeerOptions.defaults())) {
                 client.connect(
                         URI.create("ws://127.0.0.1:" + fuzzer.port() + "/runCase"), DEFLATE_CLIENT,

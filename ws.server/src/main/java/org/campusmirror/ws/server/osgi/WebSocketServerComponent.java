@@ -6,6 +6,7 @@ import java.util.Hashtable;
 import java.util.Map;
 
 import org.campusmirror.ws.server.WebSocketEndpoint;
+import org.osgi.annotation.bundle.Capability;
 import org.campusmirror.ws.server.WebSocketServer;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@link WebSocketServer} as a service with {@code mirror.ready.part=websocket}, which the runtime's
  * readiness tracker waits for. A new configuration restarts the server.
  */
+// The server is registered by hand once it listens (not by DS), so declare the service capability for the resolver.
+@Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=org.campusmirror.ws.server.WebSocketServer", uses = WebSocketServer.class)
 @Component(name = WebSocketServerComponent.PID, configurationPid = WebSocketServerComponent.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true, service = {})
 @Designate(ocd = ServerConfiguration.class)
