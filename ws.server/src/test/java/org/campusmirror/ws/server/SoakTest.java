@@ -1,0 +1,95 @@
+package org.campusmirror.ws.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Opens and closes many connections, each exchanging a message, 200 at a time; at the end heap after GC and
+ * thread count are back where they started. 10,000 connections by default; {@code -Dsoak.connections=100000}
+ * for the full run.
+ */
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
+class SoakTest {
+    private static final int CONNECTIONS = Integer.getInteger("soak.connections", 10_000);
+    private static final int CONCURRENT = 200;
+
+    @Test
+    void manyConnectionsComeAndGoWithoutLeaving() throws Exception {
+        try (WebSocketServer server = Loopback.server().ioThreads(2).endpoint("/echo", new EchoEndpoint()).build()
+                .start(); WebSocketClient client = WebSocketClient.builder().ioThreads(2).build()) {
+            batch(server, client, CONCURRENT); // warm up: classes, loop buffers, JIT
+            long heapBefore = IdleMemoryTest.heapAfterGc();
+            int threadsBefore = Thread.activeCount();
+            long start = System.nanoTime();
+            AtomicInteger done = new AtomicInteger();
+            for (int i = 0; i < CONNECTIONS; i += CONCURRENT) {
+                done.addAndGet(batch(server, client, Math.min(CONCURRENT, CONNECTIONS - i)));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            awaitNoConnections(server);
+            long heapAfter = IdleMemoryTest.heapAfterGc();
+            int threadsAfter = Thread.activeCount();
+            System.out.printf("soak: %d connections in %.1f s (%.0f/s); heap after GC %d -> %d bytes; threads %d -> %d%n",
+                    done.get(), seconds, done.get() / seconds, heapBefore, heapAfter, threadsBefore, threadsAfter);
+            assertEquals(CONNECTIONS, done.get());
+            assertEquals(CONNECTIONS + CONCURRENT, server.stats().upgraded());
+            assertTrue(heapAfter - heapBefore < 4L << 20, "heap back near its start: +" + (heapAfter - heapBefore));
+            assertEquals(threadsBefore, threadsAfter, "no thread left behind");
+        }
+    }
+
+    /** Opens {@code count} connections, echoes one message on each, closes them; returns how many completed. */
+    private static int batch(WebSocketServer server, WebSocketClient client, int count) throws Exception {
+        List<CompletableFuture<Integer>> closed = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+            String message = "soak " + i;
+            client.connect(Loopback.uri(server, "/echo"), ClientOptions.DEFAULTS, new WebSocketHandler() {
+                @Override
+                public void onOpen(WebSocket socket) {
+                    socket.sendText(message);
+                }
+
+                @Override
+                public void onText(WebSocket socket, String text) {
+                    if (text.equals(message)) {
+                        socket.close();
+                    }
+                }
+
+                @Override
+                public void onClose(WebSocket socket, int code, String reason) {
+                    closeCode.complete(code);
+                }
+            }).exceptionally(e -> {
+                closeCode.completeExceptionally(e);
+                return null;
+            });
+            closed.add(closeCode);
+        }
+        int completed = 0;
+        for (CompletableFuture<Integer> code : closed) {
+            if (code.get(30, TimeUnit.SECONDS) == 1000) {
+                completed++;
+            }
+        }
+        return completed;
+    }
+
+    private static void awaitNoConnections(WebSocketServer server) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.stats().openConnections() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, server.stats().openConnections());
+    }
+}
