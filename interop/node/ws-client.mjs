@@ -70,7 +70,7 @@ ws.on('unexpected-response', (request, response) => {
 });
 ws.on('open', () => {
   wasOpen = true;
-  report({ event: 'open', protocol: ws.protocol, extensions: responseExtensions });
+  report({ event: 'open', protocol: ws.protocol, extensions: responseExtensions, wireIn: ws._socket.bytesRead });
   deliver('open', ws);
 });
 ws.on('message', (data, isBinary) => {
