@@ -59,8 +59,8 @@ server.on('connection', (ws, request) => {
   ws.on('message', (data, isBinary) => {
     const description = describe(data, isBinary);
     report({ event: 'message', id, ...description, wireIn: socket.bytesRead });
-    if (!isBinary && description.text?.startsWith('{"cmd"')) {
-      command(ws, id, JSON.parse(description.text));
+    if (!isBinary && data.subarray(0, 6).toString('latin1') === '{"cmd"') {
+      command(ws, id, JSON.parse(data.toString('utf8')));
     } else {
       ws.send(data, { binary: isBinary });
     }
