@@ -26,8 +26,8 @@ export function describe(data, isBinary) {
 }
 
 // random: incompressible bytes; letters: random base64 text (valid UTF-8, compresses a little);
-// repeat: one phrase over and over (compresses a lot, near matches); blocks: a random 4 KiB text block
-// repeated (matches 4 KiB back only, so a window smaller than 4 KiB cannot use them).
+// repeat: one phrase over and over (compresses a lot, near matches); blocks: a random 3000-byte text block
+// repeated (matches 3000 bytes back only: a 2 KiB window cannot use them, a 4 KiB window can).
 export function generate({ bytes, pattern }) {
   switch (pattern) {
     case 'random':
@@ -37,7 +37,7 @@ export function generate({ bytes, pattern }) {
     case 'repeat':
       return Buffer.from(PHRASE.repeat(Math.ceil(bytes / PHRASE.length)).slice(0, bytes), 'latin1');
     case 'blocks': {
-      const block = randomBytes(3072).toString('base64');
+      const block = randomBytes(2250).toString('base64');
       return Buffer.from(block.repeat(Math.ceil(bytes / block.length)).slice(0, bytes), 'latin1');
     }
     default:

@@ -55,6 +55,7 @@ server.on('connection', (ws, request) => {
     event: 'connection', id, protocol: ws.protocol, path: request.url,
     offer: request.headers['sec-websocket-extensions'] ?? null,
     extensions: extensions ? extensions.slice(extensions.indexOf(':') + 1).trim() : null,
+    wireIn: socket.bytesRead,
   });
   ws.on('message', (data, isBinary) => {
     const description = describe(data, isBinary);

@@ -38,11 +38,12 @@ final class Payloads {
     }
 
     /**
-     * A random 4 KiB block of letters repeated: its only long matches lie 4 KiB back, so a compressor whose
-     * window is 2 KiB or less cannot use them and one with a 32 KiB window shrinks it to about one block.
+     * A random 3000-byte block of letters repeated: its only long matches lie 3000 bytes back, so a compressor
+     * whose window is 2 KiB (11 bits) or less cannot use them and one of 4 KiB (12 bits) or more shrinks the
+     * message to about one block.
      */
     static String blocks(int bytes, long seed) {
-        String block = letters(4096, seed);
+        String block = letters(3000, seed);
         return block.repeat(bytes / block.length() + 1).substring(0, bytes);
     }
 
