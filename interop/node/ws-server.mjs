@@ -91,8 +91,16 @@ function command(ws, id, cmd) {
     }
     case 'fragments': {
       const buffers = cmd.parts.map(fromHex);
-      buffers.forEach((buffer, i) => ws.send(buffer, { binary: cmd.binary, fin: i === buffers.length - 1 }));
-      report({ event: 'sent', id, fragments: buffers.length, ...describe(Buffer.concat(buffers), cmd.binary) });
+      const wireBefore = ws._socket.bytesWritten;
+      buffers.forEach((buffer, i) => {
+        const last = i === buffers.length - 1;
+        ws.send(buffer, { binary: cmd.binary, fin: last }, () => {
+          if (last) {
+            report({ event: 'sent', id, fragments: buffers.length, ...describe(Buffer.concat(buffers), cmd.binary),
+              wireOut: ws._socket.bytesWritten - wireBefore });
+          }
+        });
+      });
       break;
     }
     case 'raw':

@@ -4,6 +4,8 @@ import static org.campusmirror.interop.Steps.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.campusmirror.ws.deflate.PerMessageDeflateOptions;
 import org.campusmirror.ws.server.EndpointOptions;
 import org.campusmirror.ws.server.WebSocketServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -78,6 +81,27 @@ class NodeClientDeflateTest {
                         Set.of("server_no_context_takeover", "client_no_context_takeover", "server_max_window_bits=10",
                                 "client_max_window_bits=11")),
                 new Case("deflate off on our side", Map.of(), null, null));
+    }
+
+    @Test
+    void compressedFragmentsFromWsAreInflatedWhole() throws Exception {
+        EventRecorder echo = EventRecorder.echoing();
+        EndpointOptions endpoint = EndpointOptions.builder().deflate(PerMessageDeflateOptions.DEFAULTS).build();
+        try (WebSocketServer server = OurServer.onLoopback().endpoint("/echo", echo, endpoint).build().start()) {
+            byte[] text = Payloads.repeatedText(60_000).replace("pasta", "Käse").getBytes(StandardCharsets.UTF_8);
+            // ws compresses a fragmented message as one stream: RSV1 on the first frame only (RFC 7692 section 6.1)
+            PeerProcess ws = ScriptedClient.ws(OurServer.uri(server, "/echo"), List.of(),
+                    Map.of("perMessageDeflate", Map.of("threshold", 0)), List.of(
+                            Steps.fragment(Arrays.copyOfRange(text, 0, 20_001), false, false),
+                            Steps.fragment(Arrays.copyOfRange(text, 20_001, 40_000), false, false),
+                            Steps.fragment(Arrays.copyOfRange(text, 40_000, text.length), false, true),
+                            await("message"), Steps.close(1000, "")));
+            assertEquals(Payloads.sha256(text), echo.await("text").sha256(), "our server inflated the fragments whole");
+            assertEquals(Payloads.sha256(text), ws.await("message").path("sha256").asText());
+            // everything ws wrote up to the last fragment, its upgrade request included
+            long wireOut = ws.all("sent").get(2).path("wireOut").asLong();
+            assertTrue(wireOut < text.length / 8, "ws sent the fragments compressed: " + wireOut + " bytes");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

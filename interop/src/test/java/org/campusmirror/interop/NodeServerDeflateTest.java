@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.campusmirror.ws.deflate.PerMessageDeflateOptions;
 import org.campusmirror.ws.server.ClientOptions;
 import org.campusmirror.ws.server.WebSocket;
 import org.campusmirror.ws.server.WebSocketClient;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,6 +76,30 @@ class NodeServerDeflateTest {
                                 "client_max_window_bits=12")),
                 new Case("deflate off on ws", defaults, null, null),
                 new Case("we offer no deflate", null, Map.of(), null));
+    }
+
+    @Test
+    void compressedFragmentsFromWsAreInflatedWhole() throws Exception {
+        EventRecorder ours = EventRecorder.listening();
+        byte[] text = Payloads.repeatedText(60_000).replace("pasta", "Käse").getBytes(StandardCharsets.UTF_8);
+        try (WsServerPeer ws = WsServerPeer.start(Map.of("deflate", Map.of("threshold", 0)));
+                PerMessageDeflate deflate = PerMessageDeflate.create();
+                WebSocketClient client = WebSocketClient.builder().threadName("interop-client").build()) {
+            WebSocket socket = client.connect(ws.uri("/echo"), ClientOptions.builder().extensions(List.of(deflate)).build(),
+                    ours).get(10, TimeUnit.SECONDS);
+            // ws compresses a fragmented message as one stream: RSV1 on the first frame only (RFC 7692 section 6.1)
+            socket.sendText(Steps.command("fragments", Map.of("binary", false, "parts", List.of(
+                    Payloads.hex(Arrays.copyOfRange(text, 0, 20_001)),
+                    Payloads.hex(Arrays.copyOfRange(text, 20_001, 40_000)),
+                    Payloads.hex(Arrays.copyOfRange(text, 40_000, text.length))))));
+            JsonNode sent = ws.events().await("sent");
+            assertEquals(3, sent.path("fragments").asInt());
+            assertTrue(sent.path("wireOut").asLong() < text.length / 8, "ws sent them compressed: " + sent);
+            // commands are not echoed: the only text that comes back is the message
+            EventRecorder.Event whole = ours.await("text");
+            assertEquals(text.length, whole.length());
+            assertEquals(Payloads.sha256(text), whole.sha256(), "our client inflated the fragments whole");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
