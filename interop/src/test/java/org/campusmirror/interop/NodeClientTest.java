@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The npm {@code ws} 8 client against our server (RFC 6455): messages of every kind and size, fragments,
@@ -199,16 +202,36 @@ class NodeClientTest {
         assertEquals(4001, echo.await("close").code(), "ws echoed our code");
     }
 
-    @Test
-    void invalidCloseCodeIsAProtocolError() throws Exception {
-        // 1005 must never be sent on the wire (RFC 6455 section 7.4.1); ws refuses to, so the frame is raw
+    static Stream<Violation> violationsFromAClient() {
+        return Stream.concat(Violation.common(), Stream.of(
+                // RFC 6455 section 5.1: a server must close the connection on an unmasked client frame
+                new Violation("unmasked frame from a client", 1002,
+                        masked -> RawFrames.frame(RawFrames.FIN | RawFrames.TEXT, "hello".getBytes(StandardCharsets.UTF_8), false))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("violationsFromAClient")
+    void protocolViolationsGetTheirCloseCode(Violation violation) throws Exception {
         PeerProcess ws = ScriptedClient.ws(OurServer.uri(server, "/echo"), List.of(
-                Steps.raw(RawFrames.fromClient(RawFrames.CLOSE, RawFrames.closeCode(1005))), await("close")));
-        assertEquals(1002, ws.await("close").path("code").asInt(), ws.describe());
+                Steps.raw(violation.frame().make(true)), await("close")));
+        assertEquals(violation.expectedCode(), ws.await("close").path("code").asInt(), ws.describe());
+        assertTrue(echo.all("text").isEmpty() && echo.all("binary").isEmpty(), "nothing was delivered");
     }
 
     @Test
-    void invalidUtf8TextIsRefusedWith1007() throws Exception {
+    void largestControlPayloadsPass() throws Exception {
+        String ping = "p".repeat(125);
+        String reason = "ä".repeat(61) + "!"; // 123 bytes of UTF-8, the most a close frame holds
+        PeerProcess ws = ScriptedClient.ws(OurServer.uri(server, "/echo"), List.of(
+                Steps.ping(ping), await("pong"), Steps.close(4000, reason), await("close")));
+        assertEquals(ping, ws.await("pong").path("text").asText());
+        assertEquals(reason, echo.await("close").reason());
+        assertEquals(4000, ws.await("close").path("code").asInt());
+    }
+
+    @Test
+    void invalidUtf8FramedByWsIsRefusedWith1007() throws Exception {
+        // ws itself frames these bytes as text (it does not check what it sends)
         PeerProcess ws = ScriptedClient.ws(OurServer.uri(server, "/echo"), List.of(
                 Steps.textBytes(new byte[] {'o', 'k', (byte) 0xc3, 0x28}), await("close")));
         assertEquals(1007, ws.await("close").path("code").asInt(), ws.describe());

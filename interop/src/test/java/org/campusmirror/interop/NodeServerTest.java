@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Our client against the npm {@code ws} 8 server (RFC 6455): messages of every kind and size, fragments from
@@ -163,25 +166,20 @@ class NodeServerTest {
         assertEquals(4002, ws.events().await("close").path("code").asInt(), "we echoed ws's code");
     }
 
-    @Test
-    void invalidCloseCodeFromWsIsAProtocolError() throws Exception {
-        command(connect(), "raw", Map.of("hex", RawFrames.fromServer(RawFrames.CLOSE, RawFrames.closeCode(1005))));
-        assertEquals(1002, ws.events().await("close").path("code").asInt(), ws.events().describe());
+    static Stream<Violation> violationsFromAServer() {
+        return Stream.concat(Violation.common(), Stream.of(
+                // RFC 6455 section 5.1: a client must close the connection on a masked server frame
+                new Violation("masked frame from a server", 1002,
+                        masked -> RawFrames.frame(RawFrames.FIN | RawFrames.TEXT, "hello".getBytes(StandardCharsets.UTF_8), true))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("violationsFromAServer")
+    void protocolViolationsGetTheirCloseCode(Violation violation) throws Exception {
+        command(connect(), "raw", Map.of("hex", violation.frame().make(false)));
+        assertEquals(violation.expectedCode(), ws.events().await("close").path("code").asInt(), ws.events().describe());
         ours.await("close");
-    }
-
-    @Test
-    void maskedFrameFromWsIsAProtocolError() throws Exception {
-        // RFC 6455 section 5.1: a client must close the connection when a server's frame is masked
-        command(connect(), "raw", Map.of("hex", RawFrames.fromClient(RawFrames.TEXT, "hi".getBytes(StandardCharsets.UTF_8))));
-        assertEquals(1002, ws.events().await("close").path("code").asInt(), ws.events().describe());
-        assertTrue(ours.all("text").stream().noneMatch(e -> "hi".equals(e.text())), "the masked frame was not delivered");
-    }
-
-    @Test
-    void invalidUtf8FromWsIsRefusedWith1007() throws Exception {
-        command(connect(), "raw", Map.of("hex", RawFrames.fromServer(RawFrames.TEXT, new byte[] {'o', 'k', (byte) 0xc3, 0x28})));
-        assertEquals(1007, ws.events().await("close").path("code").asInt(), ws.events().describe());
+        assertTrue(ours.all("text").isEmpty() && ours.all("binary").isEmpty(), "nothing was delivered");
     }
 
     @Test
