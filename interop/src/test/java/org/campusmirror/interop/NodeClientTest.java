@@ -172,6 +172,24 @@ class NodeClientTest {
     }
 
     @Test
+    void heartbeatKeepsAnsweringWsOpenAndDropsOneThatStopsAnswering() throws Exception {
+        EventRecorder beating = EventRecorder.echoing();
+        EndpointOptions heartbeat = EndpointOptions.builder().heartbeat(java.time.Duration.ofMillis(200)).build();
+        try (WebSocketServer withHeartbeat = OurServer.onLoopback().endpoint("/beat", beating, heartbeat).build().start()) {
+            PeerProcess answering = ScriptedClient.ws(OurServer.uri(withHeartbeat, "/beat"), List.of(), Map.of(), List.of(
+                    await("ping"), await("ping"), await("ping"), Steps.close(1000, "enough"), await("close")));
+            assertEquals(1000, answering.await("close").path("code").asInt(), "ws's automatic pongs kept it open");
+            assertTrue(beating.all("pong").size() >= 3, "pongs: " + beating.all("pong"));
+
+            // ws's autoPong off: the peer looks dead, the next heartbeat terminates it
+            PeerProcess silent = ScriptedClient.ws(OurServer.uri(withHeartbeat, "/beat"), List.of(),
+                    Map.of("autoPong", false), List.of(await("ping"), await("close")));
+            assertEquals(1006, silent.await("close").path("code").asInt(), silent.describe());
+            assertEquals(1, withHeartbeat.stats().heartbeatTimeouts());
+        }
+    }
+
+    @Test
     void normalCloseFromWs() throws Exception {
         PeerProcess ws = ScriptedClient.ws(OurServer.uri(server, "/echo"),
                 List.of(Steps.close(1000, "bye"), await("close")));
