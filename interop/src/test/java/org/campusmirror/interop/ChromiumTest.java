@@ -67,18 +67,23 @@ class ChromiumTest {
                 .allowedOrigins(Set.of(origin))
                 .subprotocols(List.of("mirror.v1"))
                 .build()).build().start()) {
-            String url = origin + "/page.html?ws=" + encode(OurServer.uri(server, "/echo").toString())
+            // the page talks to our server through a relay that counts the bytes, to see the compression
+            CountingRelay relay = CountingRelay.to(server.port());
+            String url = origin + "/page.html?ws=" + encode("ws://127.0.0.1:" + relay.port() + "/echo")
                     + "&report=" + encode("/result");
             List<String> command = Peers.concat(List.of(chromium));
             command.addAll(FLAGS);
             command.add("--user-data-dir=" + profile);
             command.add(url);
-            try (PeerProcess browser = PeerProcess.start("chromium", command, Peers.workFolder())) {
+            try (relay; PeerProcess browser = PeerProcess.start("chromium", command, Peers.workFolder())) {
                 String text = awaitReport(report, browser);
                 // kept for whoever reads a failure: what the page saw
                 Files.writeString(Peers.workFolder().resolve("chromium-result.json"), text);
                 JsonNode result = new ObjectMapper().readTree(text);
-                check(result, echo, origin);
+                check(result, echo);
+                // 1.44 MB each way as messages, 1.14 MB of it repeated text: compressed, the random 300 kB remain
+                assertTrue(relay.bytesToServer() < 600_000, "Chromium compressed: " + relay.bytesToServer());
+                assertTrue(relay.bytesToClient() < 600_000, "our server compressed: " + relay.bytesToClient());
             }
         } finally {
             http.stop(0);
@@ -86,7 +91,7 @@ class ChromiumTest {
         }
     }
 
-    private static void check(JsonNode result, EventRecorder echo, String origin) throws InterruptedException {
+    private static void check(JsonNode result, EventRecorder echo) throws InterruptedException {
         assertFalse(result.has("error"), "the page failed: " + result);
         assertTrue(result.path("userAgent").asText().contains("HeadlessChrome"), result.path("userAgent").asText());
         assertEquals("mirror.v1", result.path("protocol").asText());

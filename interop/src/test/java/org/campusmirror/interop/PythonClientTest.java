@@ -4,6 +4,7 @@ import static org.campusmirror.interop.Steps.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +101,25 @@ class PythonClientTest {
             assertEquals(sent.get(i).path("sha256").asText(), received.get(i).path("sha256").asText(), "echo " + i);
         }
         assertEquals(sent.get(0).path("sha256").asText(), recorder(path).await("text").sha256());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/plain", "/deflate"})
+    void compressesOnTheWireOnlyWithDeflate(String path) throws Exception {
+        try (CountingRelay relay = CountingRelay.to(server.port())) {
+            URI uri = URI.create("ws://127.0.0.1:" + relay.port() + path);
+            PeerProcess python = ScriptedClient.python(uri, path.equals("/deflate") ? "deflate" : null, List.of(
+                    Steps.generated(4 * ONE_MIB, "repeat", false), await("message"), Steps.close(1000, "")));
+            assertEquals(python.all("sent").get(0).path("sha256").asText(), python.await("message").path("sha256").asText());
+            python.await("close");
+            if (path.equals("/deflate")) {
+                assertTrue(relay.bytesToServer() < ONE_MIB / 4, "python compressed 4 MiB to " + relay.bytesToServer());
+                assertTrue(relay.bytesToClient() < ONE_MIB / 4, "our server compressed 4 MiB to " + relay.bytesToClient());
+            } else {
+                assertTrue(relay.bytesToServer() > 4 * ONE_MIB, "uncompressed: " + relay.bytesToServer());
+                assertTrue(relay.bytesToClient() > 4 * ONE_MIB, "uncompressed: " + relay.bytesToClient());
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
