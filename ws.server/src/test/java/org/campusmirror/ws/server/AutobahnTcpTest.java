@@ -1,5 +1,6 @@
 package org.campusmirror.ws.server;
 
+import org.campusmirror.ws.server.osgi.EchoEndpointComponent;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,7 +52,7 @@ class AutobahnTcpTest {
 
     @BeforeAll
     void start() throws Exception {
-        server = Loopback.server().endpoint("/echo", new EchoEndpoint(),
+        server = Loopback.server().endpoint("/echo", new EchoEndpointComponent(),
                 EndpointOptions.builder().deflate(PerMessageDeflateOptions.DEFAULTS).build()).build().start();
         client = WebSocketClient.builder().build();
     }
@@ -73,7 +74,7 @@ class AutobahnTcpTest {
             try (FuzzingServer fuzzer = FuzzingServer.start(PeerOptions.defaults())) {
                 client.connect(
                         URI.create("ws://127.0.0.1:" + fuzzer.port() + "/runCase"), DEFLATE_CLIENT,
-                        new EchoEndpoint());
+                        new EchoEndpointComponent());
                 CaseResult result = fuzzer.runCase(testCase);
                 AutobahnTests.check(result);
             }

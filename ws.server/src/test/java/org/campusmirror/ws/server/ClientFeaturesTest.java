@@ -1,5 +1,6 @@
 package org.campusmirror.ws.server;
 
+import org.campusmirror.ws.server.osgi.EchoEndpointComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -63,7 +64,7 @@ class ClientFeaturesTest {
 
     @Test
     void tunnelsThroughAConnectProxy() throws Exception {
-        try (WebSocketServer server = Loopback.server().endpoint("/echo", new EchoEndpoint()).build().start();
+        try (WebSocketServer server = Loopback.server().endpoint("/echo", new EchoEndpointComponent()).build().start();
                 ConnectProxy proxy = new ConnectProxy(200);
                 WebSocketClient client = WebSocketClient.builder().build()) {
             Recorder recorder = new Recorder();
@@ -78,7 +79,7 @@ class ClientFeaturesTest {
     @Test
     void wssThroughAConnectProxy() throws Exception {
         TlsConfig tls = SelfSignedKeyStore.create(folder);
-        try (WebSocketServer server = Loopback.server().tls(tls).endpoint("/echo", new EchoEndpoint()).build().start();
+        try (WebSocketServer server = Loopback.server().tls(tls).endpoint("/echo", new EchoEndpointComponent()).build().start();
                 ConnectProxy proxy = new ConnectProxy(200);
                 WebSocketClient client = WebSocketClient.builder().build()) {
             Recorder recorder = new Recorder();

@@ -1,5 +1,6 @@
 package org.campusmirror.ws.server;
 
+import org.campusmirror.ws.server.osgi.EchoEndpointComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import org.campusmirror.ws.protocol.CloseStatus;
@@ -24,7 +24,7 @@ class EchoTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = Loopback.server().endpoint("/echo", new EchoEndpoint()).build().start();
+        server = Loopback.server().endpoint("/echo", new EchoEndpointComponent()).build().start();
         client = WebSocketClient.builder().build();
     }
 
@@ -84,20 +84,7 @@ class EchoTest {
     @Test
     void jdkClientEchoes() throws Exception {
         CompletableFuture<String> reply = new CompletableFuture<>();
-        java.net.http.WebSocket jdk = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(Loopback.uri(server, "/echo"), new java.net.http.WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            reply.complete(text.toString());
-                        }
-                        ws.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+        java.net.http.WebSocket jdk = JdkClient.connect(HttpClient.newHttpClient(), Loopback.uri(server, "/echo"), reply);
         jdk.sendText("from the JDK", true);
         assertEquals("from the JDK", reply.get(10, TimeUnit.SECONDS));
         jdk.sendClose(CloseStatus.NORMAL, "done").get(10, TimeUnit.SECONDS);

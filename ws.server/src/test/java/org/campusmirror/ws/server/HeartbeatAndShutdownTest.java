@@ -1,5 +1,6 @@
 package org.campusmirror.ws.server;
 
+import org.campusmirror.ws.server.osgi.EchoEndpointComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class HeartbeatAndShutdownTest {
 
     @Test
     void shutdownClosesEveryConnectionWith1001AndEndsItsThreads() throws Exception {
-        WebSocketServer server = Loopback.server().ioThreads(2).endpoint("/echo", new EchoEndpoint()).build().start();
+        WebSocketServer server = Loopback.server().ioThreads(2).endpoint("/echo", new EchoEndpointComponent()).build().start();
         List<Thread> ioThreads = server.threads();
         List<Recorder> recorders = new ArrayList<>();
         try (WebSocketClient client = WebSocketClient.builder().build()) {
@@ -70,7 +71,7 @@ class HeartbeatAndShutdownTest {
 
     @Test
     void shutdownDoesNotWaitLongerThanTheGraceForAPeerThatNeverAnswers() throws Exception {
-        WebSocketServer server = Loopback.server().endpoint("/echo", new EchoEndpoint()).build().start();
+        WebSocketServer server = Loopback.server().endpoint("/echo", new EchoEndpointComponent()).build().start();
         try (RawPeer mute = RawPeer.open(server, "/echo")) {
             long start = System.nanoTime();
             assertTrue(server.close(Duration.ofMillis(500)));

@@ -1,5 +1,6 @@
 package org.campusmirror.ws.server;
 
+import org.campusmirror.ws.server.osgi.EchoEndpointComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class IdleMemoryTest {
 
     @Test
     void idleConnectionCostsUnder8KiBOfHeap() throws Exception {
-        try (WebSocketServer server = Loopback.server().endpoint("/idle", new EchoEndpoint()).build().start()) {
+        try (WebSocketServer server = Loopback.server().endpoint("/idle", new EchoEndpointComponent()).build().start()) {
             // warm the server up so that class loading and one-time buffers are in the baseline
             try (RawPeer warm = RawPeer.open(server, "/idle")) {
                 warm.sendFrame(1, "warm".getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package org.campusmirror.ws.server;
 
+import org.campusmirror.ws.server.osgi.EchoEndpointComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ class SoakTest {
 
     @Test
     void manyConnectionsComeAndGoWithoutLeaving() throws Exception {
-        try (WebSocketServer server = Loopback.server().ioThreads(2).endpoint("/echo", new EchoEndpoint()).build()
+        try (WebSocketServer server = Loopback.server().ioThreads(2).endpoint("/echo", new EchoEndpointComponent()).build()
                 .start(); WebSocketClient client = WebSocketClient.builder().ioThreads(2).build()) {
             batch(server, client, CONCURRENT); // warm up: classes, loop buffers, JIT
             long heapBefore = IdleMemoryTest.heapAfterGc();

@@ -1,5 +1,6 @@
 package org.campusmirror.ws.server;
 
+import org.campusmirror.ws.server.osgi.EchoEndpointComponent;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -41,7 +41,7 @@ class TlsTest {
     void start() throws Exception {
         tls = SelfSignedKeyStore.create(folder);
         trusting = tls.trustingContext();
-        server = Loopback.server().tls(tls).endpoint("/echo", new EchoEndpoint()).build().start();
+        server = Loopback.server().tls(tls).endpoint("/echo", new EchoEndpointComponent()).build().start();
         client = WebSocketClient.builder().build();
     }
 
@@ -74,20 +74,7 @@ class TlsTest {
     void jdkClientEchoesOverTls() throws Exception {
         CompletableFuture<String> reply = new CompletableFuture<>();
         HttpClient http = HttpClient.newBuilder().sslContext(trusting).build();
-        java.net.http.WebSocket jdk = http.newWebSocketBuilder().buildAsync(wss("localhost"),
-                new java.net.http.WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            reply.complete(text.toString());
-                        }
-                        ws.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+        java.net.http.WebSocket jdk = JdkClient.connect(http, wss("localhost"), reply);
         String payload = "x".repeat(100_000);
         jdk.sendText(payload, true);
         assertEquals(payload, reply.get(10, TimeUnit.SECONDS));

@@ -1,5 +1,6 @@
 package org.campusmirror.ws.server;
 
+import org.campusmirror.ws.server.osgi.EchoEndpointComponent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -50,7 +51,7 @@ class UpgradeHookTest {
     void start() throws Exception {
         server = Loopback.server()
                 .endpoint("/private", new TokenEndpoint())
-                .endpoint("/echo", new EchoEndpoint(), EndpointOptions.builder()
+                .endpoint("/echo", new EchoEndpointComponent(), EndpointOptions.builder()
                         .allowedOrigins(Set.of("https://mirror.example"))
                         .subprotocols(List.of("mirror.v2", "mirror.v1"))
                         .build())
@@ -154,7 +155,7 @@ class UpgradeHookTest {
 
     @Test
     void endpointAddedAndRemovedAtRunTime() throws Exception {
-        server.addEndpoint("/late", new EchoEndpoint(), EndpointOptions.DEFAULTS);
+        server.addEndpoint("/late", new EchoEndpointComponent(), EndpointOptions.DEFAULTS);
         Recorder recorder = new Recorder();
         Loopback.connect(client, server, "/late", recorder);
         assertTrue(server.removeEndpoint("/late"));

@@ -1,5 +1,6 @@
 package org.campusmirror.ws.server;
 
+import org.campusmirror.ws.server.osgi.EchoEndpointComponent;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class WebSocketStreamTest {
 
     @Test
     void bytesWrittenComeBackThroughAnEcho() throws Exception {
-        try (WebSocketServer server = Loopback.server().endpoint("/echo", new EchoEndpoint()).build().start();
+        try (WebSocketServer server = Loopback.server().endpoint("/echo", new EchoEndpointComponent()).build().start();
                 WebSocketClient client = WebSocketClient.builder().build()) {
             WebSocketStream stream = new WebSocketStream(256 << 10);
             client.connect(Loopback.uri(server, "/echo"), ClientOptions.DEFAULTS, stream).get(10, TimeUnit.SECONDS);

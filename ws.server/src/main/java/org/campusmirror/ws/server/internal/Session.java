@@ -134,8 +134,9 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
                     peerEnded(null);
                     return;
                 }
-                if (closed || n < IoLoop.READ_BUFFER_SIZE || (interest & SelectionKey.OP_READ) == 0) {
-                    break;
+                if (closed || n < IoLoop.READ_BUFFER_SIZE || (interest & SelectionKey.OP_READ) == 0
+                        || (connection != null && connection.bufferedAmount() > limits.highWaterBytes())) {
+                    break; // the end-of-turn flush decides about pausing; read no more meanwhile
                 }
             }
         } catch (IOException e) {
