@@ -261,9 +261,13 @@ class NodeClientTest {
         ServerLimits small = ServerLimits.DEFAULTS.withProtocol(ProtocolLimits.DEFAULTS.withMaxMessageSize(ONE_MIB));
         EventRecorder limited = EventRecorder.echoing();
         try (WebSocketServer strict = OurServer.onLoopback().limits(small).endpoint("/echo", limited).build().start()) {
+            // The message goes over the limit only with its last byte, a fragment of its own, so our server has
+            // read everything ws sent when it refuses it. (A big message refused by its first header loses the
+            // 1009 on the way: KnownBugsTest.)
             PeerProcess ws = ScriptedClient.ws(OurServer.uri(strict, "/echo"), List.of(
                     Steps.generated(ONE_MIB, "random", true), await("message"),
-                    Steps.generated(ONE_MIB + 1, "random", true), await("close")));
+                    Steps.fragment(Payloads.random(ONE_MIB, 14), true, false),
+                    Steps.fragment(new byte[] {1}, true, true), await("close")));
             assertEquals(ONE_MIB, ws.await("message").path("length").asInt(), "exactly the limit passes");
             assertEquals(1009, ws.await("close").path("code").asInt(), ws.describe());
             assertEquals(1, limited.all("binary").size());
