@@ -6,7 +6,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 filter=${1:-.}
 
-(cd "$root" && mvn -B -q -o -pl ws.protocol -am install -DskipTests)
+(cd "$root" && mvn -B -q -o -pl ws.protocol,ws.deflate -am install -DskipTests)
 (cd "$here" && mvn -B -q -o package)
 [ -d "$here/node_modules/bufferutil" ] || (cd "$here" && npm install --no-audit --no-fund)
 
@@ -15,3 +15,7 @@ taskset -c 1 java -jar "$here/target/protocol-benchmarks.jar" "$filter" -wi 3 -i
     | grep -E '^(Benchmark|[A-Za-z0-9]+Benchmark\.)'
 echo "== Node, taskset -c 1"
 (cd "$here" && taskset -c 1 node node/kernels.mjs)
+if [[ "$filter" == "." || "Deflate" =~ $filter ]]; then
+  echo "== Node ws PerMessageDeflate, taskset -c 1"
+  (cd "$here" && taskset -c 1 node node/deflate.mjs)
+fi
