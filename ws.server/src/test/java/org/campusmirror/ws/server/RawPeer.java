@@ -15,7 +15,15 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawPeer implements AutoCloseable {
     /** One frame as read: opcode and payload. */
-    record Frame(int opcode, byte[] payload) {
+    record Frame(int firstByte, byte[] payload) {
+        int opcode() {
+            return firstByte & 0x0F;
+        }
+
+        boolean rsv1() {
+            return (firstByte & 0x40) != 0;
+        }
+
         int closeCode() {
             return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
         }
@@ -95,7 +103,7 @@ final class RawPeer implements AutoCloseable {
         }
         byte[] payload = new byte[(int) length];
         in.readFully(payload);
-        return new Frame(b0 & 0x0F, payload);
+        return new Frame(b0, payload);
     }
 
     /** Reads frames until a close frame and returns it. */
