@@ -25,7 +25,9 @@ class SoakTest {
 
     @Test
     void manyConnectionsComeAndGoWithoutLeaving() throws Exception {
-        try (WebSocketServer server = Loopback.server().ioThreads(2).endpoint("/echo", new EchoEndpointComponent()).build()
+        // -Dsoak.reusePort=true: one SO_REUSEPORT socket per loop instead of loop 0 dealing connections (to compare)
+        try (WebSocketServer server = Loopback.server().ioThreads(2).reusePort(Boolean.getBoolean("soak.reusePort"))
+                .endpoint("/echo", new EchoEndpointComponent()).build()
                 .start(); WebSocketClient client = WebSocketClient.builder().ioThreads(2).build()) {
             batch(server, client, CONCURRENT); // warm up: classes, loop buffers, JIT
             long heapBefore = IdleMemoryTest.heapAfterGc();
