@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.IntRange;
  * threshold), whatever the messages (sizes, compressibility, fragmentation on send) and however the wire is
  * chopped on receive, every message arrives as it was sent, in both directions.
  */
-class DeflateRoundTripProperties {
+class DeflateRoundTripPropertiesTest {
 
     /** One side's configuration as a client would offer and a server answer it. */
     record Setup(boolean serverNoContext, boolean clientNoContext, int serverBits, int clientBits, int threshold,
