@@ -16,14 +16,15 @@ import java.util.zip.Inflater;
 final class DeflateCodec implements AutoCloseable {
     private static final byte[] TAIL = {0, 0, (byte) 0xFF, (byte) 0xFF};
 
-    private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    private final Deflater deflater;
     private final Inflater inflater = new Inflater(true);
     private final boolean sendNoContextTakeover;
     private final int sendWindowBits;
     private final boolean receiveNoContextTakeover;
     private final byte[] chunk = new byte[64 * 1024];
 
-    DeflateCodec(DeflateNegotiation.Parameters parameters, boolean peerIsServer) {
+    DeflateCodec(DeflateNegotiation.Parameters parameters, boolean peerIsServer, int compressionLevel) {
+        this.deflater = new Deflater(compressionLevel, true);
         this.sendNoContextTakeover = parameters.noContextTakeover(peerIsServer);
         this.sendWindowBits = parameters.windowBits(peerIsServer);
         this.receiveNoContextTakeover = parameters.noContextTakeover(!peerIsServer);

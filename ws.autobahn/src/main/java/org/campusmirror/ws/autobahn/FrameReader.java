@@ -10,10 +10,14 @@ import java.nio.ByteBuffer;
 final class FrameReader {
     private enum State { HEADER, PAYLOAD, STOPPED }
 
+    /** Largest masked piece unmasked at once, so the reused buffer stays small. */
+    private static final int MAX_UNMASKED = 64 * 1024;
+
     /** Receives the parts of each frame. Returning false stops the reader for good. */
     interface Listener {
         boolean onHeader(int opcode, boolean fin, int rsv, boolean masked, long length);
 
+        /** A piece of payload, unmasked; valid only during the call (the reader reuses the buffer). */
         boolean onPayload(ByteBuffer unmasked);
 
         boolean onFrameEnd();
@@ -26,6 +30,7 @@ final class FrameReader {
     private long payloadRemaining;
     private byte[] mask;
     private long maskPosition;
+    private final byte[] unmasked = new byte[MAX_UNMASKED];
 
     FrameReader(Listener listener) {
         this.listener = listener;
@@ -93,16 +98,14 @@ final class FrameReader {
 
     private void readPayload(ByteBuffer in) {
         int count = (int) Math.min(in.remaining(), payloadRemaining);
+        if (mask != null) {
+            count = Math.min(count, MAX_UNMASKED);
+        }
         ByteBuffer piece = in.slice();
         piece.limit(count);
         in.position(in.position() + count);
         if (mask != null) {
-            ByteBuffer unmasked = ByteBuffer.allocate(count);
-            for (int i = 0; i < count; i++) {
-                unmasked.put((byte) (piece.get(i) ^ mask[(int) ((maskPosition + i) & 3)]));
-            }
-            unmasked.flip();
-            piece = unmasked;
+            piece = unmask(piece, count);
         }
         maskPosition += count;
         payloadRemaining -= count;
@@ -113,6 +116,17 @@ final class FrameReader {
         if (payloadRemaining == 0) {
             endFrame();
         }
+    }
+
+    /** The unmasked payload piece, in a buffer reused from call to call (listeners do not keep it). */
+    private ByteBuffer unmask(ByteBuffer masked, int count) {
+        if (masked.hasArray()) {
+            Masking.xor(masked.array(), masked.arrayOffset() + masked.position(), unmasked, 0, count, mask, maskPosition);
+        } else {
+            masked.get(masked.position(), unmasked, 0, count);
+            Masking.xor(unmasked, 0, unmasked, 0, count, mask, maskPosition);
+        }
+        return ByteBuffer.wrap(unmasked, 0, count);
     }
 
     private void endFrame() {

@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
  * Also serves the header-only and data-only writes of autobahn's frame-streaming API (6.4.3).
  */
 final class FrameSource implements OutboundWrite.ByteSource {
+    private static final int WIDE_PATTERN = 8192;
+
     private final byte[] header;
     private final byte[] pattern;
     private final long payloadLength;
@@ -18,7 +20,7 @@ final class FrameSource implements OutboundWrite.ByteSource {
 
     private FrameSource(byte[] header, byte[] pattern, long payloadLength, byte[] mask, long maskOffset) {
         this.header = header;
-        this.pattern = pattern;
+        this.pattern = widen(pattern, payloadLength);
         this.payloadLength = payloadLength;
         this.mask = mask;
         this.maskOffset = maskOffset;
@@ -37,6 +39,23 @@ final class FrameSource implements OutboundWrite.ByteSource {
     /** Payload bytes of a frame already begun, masked from {@code maskOffset} on. */
     static FrameSource dataOnly(byte[] data, byte[] mask, long maskOffset) {
         return new FrameSource(new byte[0], data, data.length, mask, maskOffset);
+    }
+
+    /**
+     * A short pattern repeated to a block of whole repetitions (9.x repeat one byte to 16 MiB), so
+     * that {@link #read} copies blocks rather than one repetition at a time.
+     */
+    private static byte[] widen(byte[] pattern, long payloadLength) {
+        if (pattern.length == 0 || pattern.length >= WIDE_PATTERN || payloadLength <= pattern.length) {
+            return pattern;
+        }
+        int repetitions = (int) Math.min(WIDE_PATTERN / pattern.length,
+                (payloadLength + pattern.length - 1) / pattern.length);
+        byte[] wide = new byte[repetitions * pattern.length];
+        for (int at = 0; at < wide.length; at += pattern.length) {
+            System.arraycopy(pattern, 0, wide, at, pattern.length);
+        }
+        return wide;
     }
 
     static byte[] header(int opcode, boolean fin, int rsv, byte[] mask, long length) {
@@ -79,11 +98,14 @@ final class FrameSource implements OutboundWrite.ByteSource {
             int count = (int) Math.min(Math.min(budget, pattern.length - offset), payloadLength - payloadPosition);
             if (mask == null) {
                 into.put(pattern, offset, count);
+            } else if (into.hasArray()) {
+                Masking.xor(pattern, offset, into.array(), into.arrayOffset() + into.position(), count, mask,
+                        maskOffset + payloadPosition);
+                into.position(into.position() + count);
             } else {
-                for (int i = 0; i < count; i++) {
-                    long maskIndex = (maskOffset + payloadPosition + i) & 3;
-                    into.put((byte) (pattern[offset + i] ^ mask[(int) maskIndex]));
-                }
+                byte[] masked = new byte[count];
+                Masking.xor(pattern, offset, masked, 0, count, mask, maskOffset + payloadPosition);
+                into.put(masked);
             }
             payloadPosition += count;
             budget -= count;

@@ -113,7 +113,7 @@ final class PeerSession {
     private void open() {
         DeflateNegotiation.Parameters parameters = handshake.deflateParameters();
         if (parameters != null) {
-            codec = new DeflateCodec(parameters, mode == FuzzerMode.FUZZING_SERVER);
+            codec = new DeflateCodec(parameters, mode == FuzzerMode.FUZZING_SERVER, options.compressionLevel());
         }
         if (mode == FuzzerMode.FUZZING_SERVER) {
             wire.write(OutboundWrite.of(handshake.response(), 0, false));

@@ -25,11 +25,27 @@ class DeflateCodecTest {
         return out.toByteArray();
     }
 
+    private static final int LEVEL = PeerOptions.defaults().compressionLevel();
+
+    @Test
+    void compressionLevelFromTheOptionsIsUsed() throws Exception {
+        DeflateNegotiation.Parameters params = new DeflateNegotiation.Parameters(false, false, 0, 0);
+        byte[] message = Arrays.copyOf(TestData.JSON.bytes(), 65536);
+        try (DeflateCodec stored = new DeflateCodec(params, true, 0); DeflateCodec fast = new DeflateCodec(params, true, 1);
+                DeflateCodec receiver = new DeflateCodec(params, false, 1)) {
+            byte[] storedBytes = stored.compress(message);
+            assertTrue(storedBytes.length > message.length, "level 0 stores: " + storedBytes.length);
+            assertArrayEquals(message, roundTrip(fast, receiver, message));
+            assertTrue(fast.compress(message).length < message.length / 2, "level 1 compresses");
+        }
+        assertThrows(IllegalArgumentException.class, () -> PeerOptions.defaults().withCompressionLevel(10));
+    }
+
     @Test
     void smallWindowCompressesAndInflates() throws Exception {
         DeflateNegotiation.Parameters params = new DeflateNegotiation.Parameters(false, false, 9, 9);
         byte[] message = Arrays.copyOf(TestData.JSON.bytes(), 131072);
-        try (DeflateCodec server = new DeflateCodec(params, true); DeflateCodec client = new DeflateCodec(params, false)) {
+        try (DeflateCodec server = new DeflateCodec(params, true, LEVEL); DeflateCodec client = new DeflateCodec(params, false, LEVEL)) {
             byte[] compressed = server.compress(message);
             assertTrue(compressed.length < message.length / 2, "still compresses: " + compressed.length);
             assertArrayEquals(message, roundTrip(server, client, message));
@@ -42,7 +58,7 @@ class DeflateCodecTest {
         DeflateNegotiation.Parameters takeover = new DeflateNegotiation.Parameters(false, false, 0, 0);
         DeflateNegotiation.Parameters none = new DeflateNegotiation.Parameters(true, true, 0, 0);
         byte[] message = Arrays.copyOf(TestData.HTML.bytes(), 4096);
-        try (DeflateCodec sender = new DeflateCodec(takeover, true); DeflateCodec receiver = new DeflateCodec(none, false)) {
+        try (DeflateCodec sender = new DeflateCodec(takeover, true, LEVEL); DeflateCodec receiver = new DeflateCodec(none, false, LEVEL)) {
             roundTrip(sender, receiver, message);
             byte[] second = sender.compress(message);
             receiver.startMessage();
