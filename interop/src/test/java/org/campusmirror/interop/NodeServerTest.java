@@ -25,6 +25,7 @@ import org.campusmirror.ws.server.WebSocketClient;
 import org.campusmirror.ws.server.WebSocketHandshakeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -189,11 +190,21 @@ class NodeServerTest {
         command(socket, "send", Map.of("generate", Map.of("bytes", ONE_MIB, "pattern", "random", "binary", true)));
         assertEquals(ONE_MIB, ours.await("binary").length(), "exactly the limit passes");
         // over the limit only with its last byte, a fragment of its own, so our client has read everything ws
-        // sent when it refuses the message (a big message refused by its first header: KnownBugsTest)
+        // sent when it refuses the message (refused by its first header: the test below)
         command(socket, "fragments", Map.of("binary", true, "parts",
                 List.of(Payloads.hex(Payloads.random(ONE_MIB, 15)), "01")));
         assertEquals(1009, ws.events().await("close").path("code").asInt(), ws.events().describe());
         assertEquals(1, ours.all("binary").size());
+    }
+
+    /** Refused by its first frame header, the rest unread: our client lingers, so ws still reads the 1009. */
+    @RepeatedTest(5)
+    void bigMessageRefusedByItsFirstHeaderStillGets1009() throws Exception {
+        ServerLimits small = ServerLimits.DEFAULTS.withProtocol(ProtocolLimits.DEFAULTS.withMaxMessageSize(ONE_MIB));
+        WebSocket socket = connect(ClientOptions.builder().limits(small).build());
+        command(socket, "send", Map.of("generate", Map.of("bytes", 4 * ONE_MIB, "pattern", "random", "binary", true)));
+        assertEquals(1009, ws.events().await("close").path("code").asInt(), ws.events().describe());
+        assertTrue(ours.all("binary").isEmpty(), "nothing of the refused message was delivered");
     }
 
     @Test

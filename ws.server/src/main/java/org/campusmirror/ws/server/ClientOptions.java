@@ -22,7 +22,8 @@ import org.campusmirror.ws.protocol.HttpHeader;
  * @param connectTimeout TCP connect, proxy tunnel, TLS and the opening handshake must be done within this
  * @param proxy          an HTTP proxy to tunnel through with {@code CONNECT}, or null
  * @param sslContext     the TLS context for wss (null: the JVM default)
- * @param limits         message and frame size, handshake size, closing timeout, water marks
+ * @param limits         message and frame size, handshake size, closing timeout, water marks, how long a closing
+ *                       connection lingers ({@link ServerLimits#closeLinger()})
  */
 public record ClientOptions(List<String> subprotocols, List<ExtensionFactory> extensions, List<HttpHeader> headers,
         String origin, Duration connectTimeout, InetSocketAddress proxy, SSLContext sslContext, ServerLimits limits) {

@@ -70,6 +70,7 @@ public final class WebSocketClient implements AutoCloseable {
             SocketChannel channel = SocketChannel.open();
             loop.sweepAtLeastEvery(options.connectTimeout().toNanos() / 4);
             loop.sweepAtLeastEvery(options.limits().protocol().closingTimeout().toNanos() / 4);
+            loop.sweepAtLeastEvery(options.limits().closeLinger().toNanos() / 4);
             ClientConnector.connect(loop, channel, uri, options, handler, opened);
         } catch (IOException e) {
             opened.completeExceptionally(e);

@@ -41,7 +41,12 @@ final class RawPeer implements AutoCloseable {
 
     /** Connects and completes the handshake for {@code path} (with extra header lines). */
     static RawPeer open(WebSocketServer server, String path, String extraHeaders) throws IOException {
-        RawPeer peer = new RawPeer(new Socket(Loopback.ADDRESS, server.port()));
+        return over(new Socket(Loopback.ADDRESS, server.port()), path, extraHeaders);
+    }
+
+    /** Completes the handshake for {@code path} over a connected socket (e.g. TLS, or with small buffers). */
+    static RawPeer over(Socket connected, String path, String extraHeaders) throws IOException {
+        RawPeer peer = new RawPeer(connected);
         peer.socket.setSoTimeout(10_000);
         peer.send(Loopback.upgradeRequest(path, extraHeaders).getBytes(StandardCharsets.ISO_8859_1));
         String head = Loopback.readHead(peer.socket.getInputStream());
@@ -128,6 +133,24 @@ final class RawPeer implements AutoCloseable {
             return false;
         } catch (IOException reset) {
             return true;
+        }
+    }
+
+    /**
+     * Reads to the end, discarding, and returns how the server ended: "FIN" (end of stream: with TLS, after its
+     * close_notify), "reset" or "timeout" (still open after the socket timeout).
+     */
+    String end() {
+        try {
+            byte[] sink = new byte[8192];
+            while (in.read(sink) >= 0) {
+                // discard
+            }
+            return "FIN";
+        } catch (SocketTimeoutException e) {
+            return "timeout";
+        } catch (IOException e) {
+            return "reset (" + e + ")";
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +30,16 @@ public final class IoLoop implements Runnable {
     static final Logger LOG = LoggerFactory.getLogger("org.campusmirror.ws.server");
     /** Read buffer size: a whole burst of small frames, or a good slice of a big one, per system call. */
     static final int READ_BUFFER_SIZE = 64 << 10;
+    /** Reads per readiness event of one connection before the loop serves other connections. */
+    static final int READS_PER_EVENT = 4;
     private static final int TLS_BUFFER_SIZE = 96 << 10;
     private static final long MAX_SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final long MIN_SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /**
+     * Refused connections (503) lingering at once on one loop; beyond this a refusal closes at once. Each holds
+     * a socket for at most the linger time, so a flood over the connection limit cannot pile them up.
+     */
+    static final int MAX_LINGERING_REFUSALS = 64;
 
     private final String name;
     private final int index;
@@ -45,6 +53,8 @@ public final class IoLoop implements Runnable {
     private ByteBuffer tlsNetOut;
     private final SessionList sessions = new SessionList(0);
     private final ArrayDeque<Session> dirty = new ArrayDeque<>();
+    /** In deadline order: every refusal lingers for the same time. */
+    private final ArrayDeque<LingeringRefusal> refusals = new ArrayDeque<>();
     private volatile boolean running = true;
     private volatile long sweepNanos = MAX_SWEEP_NANOS;
     private long now = System.nanoTime();
@@ -122,6 +132,33 @@ public final class IoLoop implements Runnable {
         return sessions.size();
     }
 
+    /**
+     * Keeps a refused connection (its answer written, its output shut down) until the client's FIN or
+     * {@code lingerNanos}, reading and dropping what it sends. Returns false, taking nothing, when
+     * {@link #MAX_LINGERING_REFUSALS} already linger: the caller closes it. Loop thread.
+     */
+    boolean lingerRefused(SocketChannel channel, long lingerNanos) throws ClosedChannelException {
+        if (refusals.size() >= MAX_LINGERING_REFUSALS) {
+            return false;
+        }
+        LingeringRefusal refusal = new LingeringRefusal(channel, this, now + lingerNanos);
+        channel.register(selector, SelectionKey.OP_READ, refusal);
+        refusals.add(refusal);
+        return true;
+    }
+
+    /** The refused client finished (FIN or reset): close it now. */
+    void refusalEnded(LingeringRefusal refusal) {
+        refusals.remove(refusal);
+        refusal.close();
+    }
+
+    private void closeRefusals(boolean expiredOnly) {
+        while (!refusals.isEmpty() && (!expiredOnly || now - refusals.peek().deadline >= 0)) {
+            refusals.poll().close();
+        }
+    }
+
     /** Asks for {@code session}'s output to be written at the end of this loop turn. */
     void markDirty(Session session) {
         if (!session.dirty) {
@@ -132,6 +169,23 @@ public final class IoLoop implements Runnable {
 
     ByteBuffer readBuffer() {
         return readBuffer.clear();
+    }
+
+    /**
+     * Reads and drops what {@code channel} has (a closing connection's input), a few buffers at most per call;
+     * returns false at the peer's FIN. Nothing is kept, so nothing grows however much the peer sends.
+     */
+    boolean discard(SocketChannel channel) throws IOException {
+        for (int i = 0; i < READS_PER_EVENT; i++) {
+            int n = channel.read(readBuffer.clear());
+            if (n < 0) {
+                return false;
+            }
+            if (n < READ_BUFFER_SIZE) {
+                break;
+            }
+        }
+        return true;
     }
 
     ByteBuffer tlsNetIn() {
@@ -164,6 +218,7 @@ public final class IoLoop implements Runnable {
             draining = true;
             drainDeadline = now + graceNanos;
             drained = whenDrained;
+            closeRefusals(false);
             sessions.forEach(Session::beginShutdown);
             sweepAtLeastEvery(MIN_SWEEP_NANOS);
         });
@@ -183,6 +238,7 @@ public final class IoLoop implements Runnable {
         } catch (IOException e) {
             LOG.error("{}: selector failed, closing its connections: {}", name, e.toString());
         } finally {
+            closeRefusals(false);
             sessions.forEach(Session::closeTransport);
             try {
                 selector.close();
@@ -242,6 +298,7 @@ public final class IoLoop implements Runnable {
     }
 
     private void sweep() {
+        closeRefusals(true);
         sessions.forEach(Session::sweep);
         if (draining && (sessions.size() == 0 || now - drainDeadline >= 0)) {
             sessions.forEach(Session::closeTransport);

@@ -87,6 +87,7 @@ public final class ServerCore {
                 loop.sweepAtLeastEvery(settings.limits().idleTimeout().toNanos() / 4);
             }
             loop.sweepAtLeastEvery(settings.limits().slowConsumerGrace().toNanos() / 4);
+            loop.sweepAtLeastEvery(settings.limits().closeLinger().toNanos() / 4);
         }
     }
 
@@ -306,17 +307,17 @@ public final class ServerCore {
                 if (channel == null) {
                     return;
                 }
-                accepted(channel, settings.reusePort() ? loop : loops[Math.floorMod(nextLoop.getAndIncrement(),
-                        loops.length)]);
+                accepted(channel, loop, settings.reusePort() ? loop
+                        : loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)]);
             }
         }
     }
 
-    private void accepted(SocketChannel channel, IoLoop target) {
+    private void accepted(SocketChannel channel, IoLoop acceptor, IoLoop target) {
         counters.accepted.increment();
         if (counters.open.incrementAndGet() > settings.limits().maxConnections()) {
             counters.open.decrementAndGet();
-            refuse(channel);
+            refuse(channel, acceptor);
             return;
         }
         try {
@@ -361,16 +362,27 @@ public final class ServerCore {
         return engine;
     }
 
-    /** Over the connection limit: a best-effort 503 and close, never more memory (one line per 10 s). */
-    private void refuse(SocketChannel channel) {
+    /**
+     * Over the connection limit: a best-effort 503, FIN, and a short linger that drops what the client still
+     * sends (a bounded number per loop, else closed at once); no session, no buffer (one line per 10 s). A TLS
+     * client expects a handshake, not plain text: it gets the connection closed.
+     */
+    private void refuse(SocketChannel channel, IoLoop acceptor) {
         counters.refusedOverLimit.increment();
+        boolean lingering = false;
         try {
             channel.configureBlocking(false);
-            channel.write(OVER_LIMIT.duplicate());
+            if (settings.tls() == null) {
+                channel.write(OVER_LIMIT.duplicate());
+                channel.shutdownOutput();
+                lingering = acceptor.lingerRefused(channel, settings.limits().closeLinger().toNanos());
+            }
         } catch (IOException e) {
             IoLoop.LOG.debug("503 not written: {}", e.toString());
         }
-        closeQuietly(channel);
+        if (!lingering) {
+            closeQuietly(channel);
+        }
         long refusedSince = overLimitSinceLog.incrementAndGet();
         long now = System.nanoTime();
         long last = overLimitLogged.get();

@@ -149,8 +149,7 @@ final class ServerSession extends Session {
         IoLoop.LOG.debug("{}: handshake refused with {}: {}", this, rejection.status(), why);
         parser = null;
         raw = rejection.toBytes();
-        closeAfterFlush = true;
-        interest(java.nio.channels.SelectionKey.OP_READ, false);
+        closeAfterFlush = true; // the client may still be sending: what follows is read and dropped (Session)
         loop.markDirty(this);
     }
 

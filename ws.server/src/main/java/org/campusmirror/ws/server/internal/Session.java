@@ -28,6 +28,12 @@ import org.campusmirror.ws.server.WebSocketHandler;
  * All its state is touched on the loop thread only; the {@link WebSocket} methods hand other threads' calls
  * over to it.
  *
+ * <p>Closing is a lingering close: once the engine says TCP should close (or a refused handshake is
+ * answered), input is read and dropped, the last bytes are written, then TLS close_notify and FIN (half-close);
+ * the connection waits for the peer's FIN and closes, or closes anyway after {@link ServerLimits#closeLinger()}.
+ * Closing a socket with unread input would make the kernel reset the connection, and the peer, failing to
+ * write the rest of its message, would never read our close frame (RFC 6455 section 7.1.1).
+ *
  * <p>Memory while idle: no read buffer (reads go through the loop's), the engine's small state, and whatever
  * the engine keeps of a partial frame. Output is written from the engine's queue with gathering writes;
  * {@code OP_WRITE} is registered only while the socket does not take everything.
@@ -35,10 +41,6 @@ import org.campusmirror.ws.server.WebSocketHandler;
 abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire.Sink {
     private static final ByteBuffer[] NOTHING = {ByteBuffer.allocate(0)};
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-    /** How long a connection that should close may keep trying to write what is queued. */
-    private static final long LINGER_NANOS = 2_000_000_000L;
-    /** Reads per readiness event before the loop serves other connections. */
-    private static final int READS_PER_EVENT = 4;
 
     /** Slots in the loop's and the endpoint's {@link SessionList}. */
     final int[] slots = {-1, -1};
@@ -65,7 +67,12 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
     private boolean appPaused;
     private long overHighSince;
     private long lastReadNanos;
-    private long lingerDeadline;
+    /** Closing: when TCP is closed at the latest (0 while not closing). Input is dropped from then on. */
+    private long closeDeadline;
+    /** Our last bytes and FIN are out; we wait for the peer's FIN. */
+    private boolean outputShut;
+    /** The peer's FIN came while our last bytes were still being written. */
+    private boolean peerFinished;
     private long nextPing;
     private boolean awaitingPong;
     private Object attachment;
@@ -127,21 +134,26 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
     }
 
     private void readable() {
+        if (closeDeadline != 0 || transportClosing()) {
+            discardInput();
+            return;
+        }
         try {
-            for (int i = 0; i < READS_PER_EVENT; i++) {
+            for (int i = 0; i < IoLoop.READS_PER_EVENT; i++) {
                 int n = wire.read(channel, loop, this);
                 if (n < 0) {
-                    peerEnded(null);
+                    peerEnded();
                     return;
                 }
                 if (closed || n < IoLoop.READ_BUFFER_SIZE || (interest & SelectionKey.OP_READ) == 0
+                        || transportClosing()
                         || (connection != null && connection.bufferedAmount() > limits.highWaterBytes())) {
-                    break; // the end-of-turn flush decides about pausing; read no more meanwhile
+                    break; // the end-of-turn flush decides about pausing or closing; read no more meanwhile
                 }
             }
         } catch (IOException e) {
             IoLoop.LOG.debug("{}: read failed: {}", this, e.toString());
-            peerEnded(e);
+            aborted(e);
             return;
         } catch (RuntimeException e) {
             // A handler threw: the engine failed the connection with 1011; write that and close.
@@ -164,16 +176,59 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
         }
     }
 
-    private void peerEnded(IOException cause) {
+    /**
+     * While closing: reads and drops whatever the peer still sends (the rest of a refused message, its close
+     * frame), through the loop's buffer and without TLS, so that nothing is kept and nothing unread is left to
+     * make the kernel reset the connection. The linger deadline bounds how long.
+     */
+    private void discardInput() {
+        try {
+            if (!loop.discard(channel)) {
+                peerEnded();
+            }
+        } catch (IOException e) {
+            IoLoop.LOG.debug("{}: read failed while closing: {}", this, e.toString());
+            closeTransport();
+        }
+    }
+
+    /** The peer's FIN (or TLS close_notify) arrived. */
+    private void peerEnded() {
+        if (closeDeadline == 0 && !transportClosing()) {
+            if (connection == null) {
+                handshakeAborted(null);
+            }
+            closeTransport(); // no close handshake under way: the peer just left (1006)
+            return;
+        }
+        flush(); // we were closing anyway: write what the peer may still read after its FIN
+        if (closed) {
+            return;
+        }
+        if (outputShut) {
+            closeTransport();
+        } else {
+            peerFinished = true; // flush closes once the rest is written, or the linger deadline does
+            updateReadInterest();
+        }
+    }
+
+    /** The peer reset the connection or an I/O call failed: nothing more can be said to it. */
+    private void aborted(IOException cause) {
         if (connection == null) {
             handshakeAborted(cause);
         }
         closeTransport();
     }
 
+    /** Whether TCP should close once the queued bytes are written: after a refusal, or when the engine says so. */
+    private boolean transportClosing() {
+        return closeAfterFlush || (connection != null && connection.shouldCloseTransport());
+    }
+
     /** Writes what is queued: handshake bytes first, then the engine's queue. Call on the loop thread. */
     void flush() {
-        if (closed) {
+        if (closed || outputShut) {
             return;
         }
         try {
@@ -192,21 +247,51 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
             }
         } catch (IOException e) {
             IoLoop.LOG.debug("{}: write failed: {}", this, e.toString());
-            peerEnded(e);
+            aborted(e);
             return;
         }
         long queued = connection == null ? 0 : connection.bufferedAmount();
         queuedSnapshot = queued;
         boolean more = queued > 0 || raw != null || wire.hasPendingOutput();
-        interest(SelectionKey.OP_WRITE, more);
         backpressure(queued);
-        if (closeAfterFlush || (connection != null && connection.shouldCloseTransport())) {
+        if (transportClosing()) {
+            if (closeDeadline == 0) {
+                closeDeadline = (loop.now() + limits.closeLinger().toNanos()) | 1;
+                wire.stopReading();
+            }
             if (!more) {
-                closeTransport();
-            } else if (lingerDeadline == 0) {
-                lingerDeadline = loop.now() + LINGER_NANOS | 1;
+                if (peerFinished) {
+                    closeTransport();
+                    return;
+                }
+                more = !shutOutput();
+                if (closed) {
+                    return;
+                }
             }
         }
+        interest(SelectionKey.OP_WRITE, more && !outputShut);
+        updateReadInterest();
+    }
+
+    /**
+     * Everything is written: TLS close_notify, then FIN (half-close). The peer reads our last bytes and its
+     * FIN, and we keep reading (and dropping) until it answers with its own. Returns false while close_notify
+     * waits for the socket.
+     */
+    private boolean shutOutput() {
+        try {
+            if (!wire.closeOutput(channel, loop)) {
+                return false;
+            }
+            channel.shutdownOutput();
+        } catch (IOException e) {
+            IoLoop.LOG.debug("{}: shutting down output failed: {}", this, e.toString());
+            closeTransport();
+            return true;
+        }
+        outputShut = true;
+        return true;
     }
 
     private void backpressure(long queued) {
@@ -230,8 +315,21 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
         }
     }
 
+    /**
+     * Reads while neither backpressure nor the application pauses, and always while closing (input is dropped
+     * then, until the peer's FIN). Once our close frame is queued the queue cannot grow any more, so
+     * backpressure no longer holds the peer back: it may be blocked writing until we read, and only then
+     * read our close frame.
+     */
     private void updateReadInterest() {
-        interest(SelectionKey.OP_READ, !queuePaused && !appPaused && !closeAfterFlush);
+        boolean on;
+        if (closeDeadline != 0) {
+            on = !peerFinished;
+        } else {
+            boolean closeFrameQueued = connection != null && !connection.isOpen();
+            on = !appPaused && (!queuePaused || closeFrameQueued);
+        }
+        interest(SelectionKey.OP_READ, on);
     }
 
     void interest(int op, boolean on) {
@@ -280,18 +378,20 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
             return;
         }
         long now = loop.now();
-        if (connection == null) {
-            if (now - handshakeDeadline >= 0) {
-                handshakeTimedOut();
-                closeTransport();
-            } else if (lingerDeadline != 0 && now - lingerDeadline >= 0) {
+        if (closeDeadline != 0) {
+            if (now - closeDeadline >= 0) {
+                IoLoop.LOG.debug("{}: {} within {} ms of closing; dropping the connection", this,
+                        outputShut ? "no FIN from the peer" : "the peer did not take our last bytes",
+                        limits.closeLinger().toMillis());
                 closeTransport();
             }
             return;
         }
-        if (lingerDeadline != 0 && now - lingerDeadline >= 0) {
-            IoLoop.LOG.debug("{}: peer did not take the last bytes; dropping the connection", this);
-            closeTransport();
+        if (connection == null) {
+            if (now - handshakeDeadline >= 0) {
+                handshakeTimedOut();
+                closeTransport();
+            }
             return;
         }
         if (connection.hasCloseDeadline() && now - connection.closeDeadlineNanos() >= 0) {

@@ -22,7 +22,6 @@ final class TlsWire extends Wire {
     private ByteBuffer partialRecord;
     private ByteBuffer unwritten;
     private boolean established;
-    private boolean inboundDone;
 
     TlsWire(SSLEngine engine) throws SSLException {
         this.engine = engine;
@@ -57,7 +56,6 @@ final class TlsWire extends Wire {
             advanceHandshake(channel, loop, result.getHandshakeStatus());
             switch (result.getStatus()) {
                 case CLOSED:
-                    inboundDone = true;
                     return false;
                 case BUFFER_UNDERFLOW:
                     return true;
@@ -170,9 +168,22 @@ final class TlsWire extends Wire {
     }
 
     @Override
+    boolean closeOutput(SocketChannel channel, IoLoop loop) throws IOException {
+        // After closeOutbound the engine wraps nothing but close_notify (status CLOSED); TLS 1.2 then waits for
+        // the peer's close_notify (NEED_UNWRAP), which the session does not need: it reads and drops input.
+        engine.closeOutbound();
+        return write(channel, loop, NOTHING, 1) && unwritten == null;
+    }
+
+    @Override
+    void stopReading() {
+        partialRecord = null;
+    }
+
+    @Override
     void closing(SocketChannel channel, IoLoop loop) {
-        if (inboundDone && engine.isOutboundDone()) {
-            return;
+        if (engine.isOutboundDone() && unwritten == null) {
+            return; // close_notify went out already (closeOutput)
         }
         engine.closeOutbound();
         try {

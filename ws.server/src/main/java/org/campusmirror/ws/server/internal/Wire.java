@@ -34,7 +34,20 @@ abstract class Wire {
     /** Whether application bytes can flow yet (a TLS handshake is complete). */
     abstract boolean isEstablished();
 
-    /** Best-effort goodbye before the socket closes (a TLS close_notify). */
+    /**
+     * Our last application bytes are written: produces and writes the wire's own goodbye (a TLS close_notify,
+     * RFC 8446 section 6.1) before the session shuts its output down. Returns whether all of it is written;
+     * if not, call again when the socket takes more. Plain TCP has nothing to say.
+     */
+    boolean closeOutput(SocketChannel channel, IoLoop loop) throws IOException {
+        return true;
+    }
+
+    /** Input is dropped unread from now on (the session is closing): forget what is kept of it. */
+    void stopReading() {
+    }
+
+    /** Best-effort goodbye when the socket closes without {@link #closeOutput} (a TLS close_notify). */
     void closing(SocketChannel channel, IoLoop loop) {
     }
 
