@@ -8,6 +8,7 @@ import org.campusmirror.ws.autobahn.AutobahnTests;
 import org.campusmirror.ws.autobahn.CaseCatalogue;
 import org.campusmirror.ws.autobahn.FuzzerMode;
 import org.campusmirror.ws.autobahn.PeerOptions;
+import org.campusmirror.ws.protocol.EchoEndpoint;
 import org.campusmirror.ws.protocol.MessageDelivery;
 import org.campusmirror.ws.protocol.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +45,7 @@ class AutobahnDeflateConformanceTest {
     @Timeout(900)
     Stream<DynamicTest> asServer() {
         return AutobahnTests.inMemory(FuzzerMode.FUZZING_CLIENT,
-                c -> new DeflateEchoEndpoint(Role.SERVER, SERVER_DEFLATE, MessageDelivery.WHOLE_MESSAGES),
+                c -> EchoEndpoint.withExtensions(Role.SERVER, List.of(SERVER_DEFLATE), MessageDelivery.WHOLE_MESSAGES),
                 CASES, PeerOptions.defaults());
     }
 
@@ -52,7 +53,7 @@ class AutobahnDeflateConformanceTest {
     @Timeout(900)
     Stream<DynamicTest> asClient() {
         return AutobahnTests.inMemory(FuzzerMode.FUZZING_SERVER,
-                c -> new DeflateEchoEndpoint(Role.CLIENT, CLIENT_DEFLATE, MessageDelivery.WHOLE_MESSAGES),
+                c -> EchoEndpoint.withExtensions(Role.CLIENT, List.of(CLIENT_DEFLATE), MessageDelivery.WHOLE_MESSAGES),
                 CASES, PeerOptions.defaults());
     }
 }

@@ -10,11 +10,13 @@ import org.campusmirror.ws.autobahn.EndpointUnderTest;
  * Our engine as the Autobahn testee: a transport-less endpoint (the fuzzing peer drives it in memory)
  * that does the opening handshake, then echoes every text and binary message as it came. It behaves as
  * a transport following README.md would: drain the outbound queue, close when the engine says so, call
- * the closing timeout when virtual time passes the deadline, report TCP closed.
+ * the closing timeout when virtual time passes the deadline, report TCP closed. Extension modules (ws.deflate)
+ * use it from this module's test jar with their extension factories.
  */
-final class EchoEndpoint implements EndpointUnderTest {
+public final class EchoEndpoint implements EndpointUnderTest {
     private final Role role;
     private final ProtocolLimits limits;
+    private final List<ExtensionFactory> extensions;
     private final MessageDelivery delivery;
     private final ServerHandshake serverHandshake;
     private final ClientHandshake clientHandshake;
@@ -24,28 +26,35 @@ final class EchoEndpoint implements EndpointUnderTest {
     private boolean closed;
     private long nanos;
 
-    private EchoEndpoint(Role role, ProtocolLimits limits, MessageDelivery delivery) {
+    private EchoEndpoint(Role role, ProtocolLimits limits, List<ExtensionFactory> extensions, MessageDelivery delivery) {
         this.role = role;
         this.limits = limits;
+        this.extensions = List.copyOf(extensions);
         this.delivery = delivery;
         if (role == Role.SERVER) {
-            serverHandshake = ServerHandshake.builder().limits(limits).build();
+            serverHandshake = ServerHandshake.builder().limits(limits).extensions(extensions).build();
             clientHandshake = null;
             headParser = serverHandshake.newRequestParser();
         } else {
             serverHandshake = null;
-            clientHandshake = ClientHandshake.builder("127.0.0.1:9001", "/echo").limits(limits).build();
+            clientHandshake = ClientHandshake.builder("127.0.0.1:9001", "/echo").limits(limits).extensions(extensions)
+                    .build();
             headParser = clientHandshake.newResponseParser();
             handshakeOutput = clientHandshake.request();
         }
     }
 
     static EchoEndpoint server(MessageDelivery delivery) {
-        return new EchoEndpoint(Role.SERVER, ProtocolLimits.DEFAULTS, delivery);
+        return new EchoEndpoint(Role.SERVER, ProtocolLimits.DEFAULTS, List.of(), delivery);
     }
 
     static EchoEndpoint client(MessageDelivery delivery) {
-        return new EchoEndpoint(Role.CLIENT, ProtocolLimits.DEFAULTS, delivery);
+        return new EchoEndpoint(Role.CLIENT, ProtocolLimits.DEFAULTS, List.of(), delivery);
+    }
+
+    /** An echo in {@code role} that offers (client) or accepts (server) {@code extensions}, default limits. */
+    public static EchoEndpoint withExtensions(Role role, List<ExtensionFactory> extensions, MessageDelivery delivery) {
+        return new EchoEndpoint(role, ProtocolLimits.DEFAULTS, extensions, delivery);
     }
 
     @Override
