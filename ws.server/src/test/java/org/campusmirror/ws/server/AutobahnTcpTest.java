@@ -21,29 +21,22 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The Autobahn|Testsuite cases over real TCP on loopback, each a test named by its id and required strictly
  * OK: the ws.autobahn fuzzing client against this server's {@code /echo} (permessage-deflate on), all 517;
  * and the fuzzing server against this module's client (offering permessage-deflate) echoing what it receives
- * (see {@link #CLIENT_CASES}).
+ * too. The two roles run at once (two cases at a time on a 2-core machine), each case on its own connection.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AutobahnTcpTest {
-    /** Every case; {@code -Dautobahn.cases=12.1.*,13.*} narrows a local run (never set in the build). */
+    /** Every case, in both roles; {@code -Dautobahn.cases=12.1.*,13.*} narrows a local run (never set in the build). */
     private static final List<AutobahnCase> CASES = System.getProperty("autobahn.cases") == null ? CaseCatalogue.all()
             : CaseCatalogue.matching(System.getProperty("autobahn.cases").split(","));
-    /**
-     * Our client against the fuzzing server: groups 1-10 and one case of each deflate negotiation (12.1.1,
-     * 13.1.1-13.7.1) by default; every case with {@code -Dautobahn.full=true}. Groups 12 and 13 move about
-     * 0.9 GB of compressed data per subgroup (both sides compress with zlib), about 5 s a case on the shared
-     * 2-core machine, so all 216 take twenty minutes or more; the server side runs all of them in every build.
-     */
-    private static final List<AutobahnCase> CLIENT_CASES = Boolean.getBoolean("autobahn.full")
-            || System.getProperty("autobahn.cases") != null ? CASES
-            : CaseCatalogue.matching("1.*", "2.*", "3.*", "4.*", "5.*", "6.*", "7.*", "9.*", "10.*", "12.1.1",
-                    "13.1.1", "13.2.1", "13.3.1", "13.4.1", "13.5.1", "13.6.1", "13.7.1");
     /**
      * zlib level 1: conformance does not depend on the ratio, and at the default level 6 compressing the 12.2
      * bitmap data takes most of a case's time on both sides (74 s for 12.2.10 on the shared machine).
@@ -75,7 +68,7 @@ class AutobahnTcpTest {
 
     @TestFactory
     Stream<DynamicTest> fuzzingServerAgainstOurClient() {
-        return CLIENT_CASES.stream().map(testCase -> DynamicTest.dynamicTest(testCase.displayName(), () -> {
+        return CASES.stream().map(testCase -> DynamicTest.dynamicTest(testCase.displayName(), () -> {
             try (FuzzingServer fuzzer = FuzzingServer.start(PeerOptions.defaults())) {
                 client.connect(
                         URI.create("ws://127.0.0.1:" + fuzzer.port() + "/runCase"), DEFLATE_CLIENT,

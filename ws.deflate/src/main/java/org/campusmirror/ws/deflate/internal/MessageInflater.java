@@ -27,13 +27,17 @@ public final class MessageInflater {
     public static final int CHUNK = 16 * 1024;
     private static final byte[] TAIL = {0, 0, (byte) 0xff, (byte) 0xff};
     private static final byte[] NO_INPUT = new byte[0];
+    /**
+     * Inflated pieces go through one buffer per thread, not one per connection: the sink consumes each piece
+     * before {@code accept} returns, and a thousand idle connections would otherwise hold 16 MiB of them.
+     */
+    private static final ThreadLocal<byte[]> OUTPUT = ThreadLocal.withInitial(() -> new byte[CHUNK]);
 
     private final ZlibStreams streams;
     private final boolean contextTakeover;
     private final InflateHistory history;
     private final ByteBuffer tail = ByteBuffer.wrap(TAIL);
     private Inflater inflater;
-    private byte[] output;
     private boolean streamEnded;
     private long messageInput;
 
@@ -80,17 +84,16 @@ public final class MessageInflater {
     private void inflate(ByteBuffer in, PayloadSink out) throws WebSocketProtocolException {
         if (inflater == null) {
             inflater = streams.newInflater();
-            output = new byte[CHUNK];
         }
         try {
-            inflateAll(in, out);
+            inflateAll(in, out, OUTPUT.get());
         } finally {
             // The engine reuses its buffer once decode returns: never keep a reference to it.
             inflater.setInput(NO_INPUT);
         }
     }
 
-    private void inflateAll(ByteBuffer in, PayloadSink out) throws WebSocketProtocolException {
+    private void inflateAll(ByteBuffer in, PayloadSink out, byte[] output) throws WebSocketProtocolException {
         while (true) {
             if (inflater.finished()) {
                 streamEnded = true;

@@ -271,7 +271,25 @@ public final class IoLoop implements Runnable {
             return;
         }
         now = System.nanoTime();
-        ((Selectable) key.attachment()).ready(key.readyOps());
+        Selectable target = (Selectable) key.attachment();
+        try {
+            target.ready(key.readyOps());
+        } catch (OutOfMemoryError e) {
+            outOfMemory(target, e);
+        }
+    }
+
+    /**
+     * One connection's data did not fit the heap (many connections with big messages or inflate windows on a
+     * small heap): that connection is dropped and its memory freed; the loop lives on for the others.
+     */
+    private void outOfMemory(Selectable target, OutOfMemoryError e) {
+        LOG.error("{}: out of memory while serving {}; dropping it ({})", name, target, e.getMessage());
+        try {
+            target.abort();
+        } catch (OutOfMemoryError again) {
+            LOG.error("{}: out of memory again while dropping {}", name, target);
+        }
     }
 
     private void runTasks() {
@@ -293,7 +311,11 @@ public final class IoLoop implements Runnable {
         Session session;
         while ((session = dirty.poll()) != null) {
             session.dirty = false;
-            session.flush();
+            try {
+                session.flush();
+            } catch (OutOfMemoryError e) {
+                outOfMemory(session, e);
+            }
         }
     }
 

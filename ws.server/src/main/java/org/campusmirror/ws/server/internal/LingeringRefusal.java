@@ -34,6 +34,11 @@ final class LingeringRefusal implements Selectable {
         }
     }
 
+    @Override
+    public void abort() {
+        loop.refusalEnded(this);
+    }
+
     /** Closes the socket (and so cancels its key). */
     void close() {
         try {

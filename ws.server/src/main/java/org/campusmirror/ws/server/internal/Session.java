@@ -368,6 +368,11 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
         }
     }
 
+    @Override
+    public void abort() {
+        closeTransport();
+    }
+
     boolean isClosed() {
         return closed;
     }
