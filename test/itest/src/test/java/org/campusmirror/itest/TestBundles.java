@@ -1,0 +1,43 @@
+package org.campusmirror.itest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+
+/** Bundles made on the spot: a manifest and one text entry, with whatever headers a test needs. */
+final class TestBundles {
+    private TestBundles() {
+    }
+
+    static Path bundle(Path file, String symbolicName, Map<String, String> headers) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", "1.0.0");
+        headers.forEach(main::putValue);
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            jar.putNextEntry(new ZipEntry("README.txt"));
+            jar.write(("test bundle " + symbolicName + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        return file;
+    }
+
+    static Path sampleWidget() {
+        Path jar = Path.of(System.getProperty("sample.bundle", "../../examples/sample.widget/target/sample.widget.jar"))
+                .toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no sample widget bundle at " + jar + ": build sample.widget first");
+        }
+        return jar;
+    }
+}
