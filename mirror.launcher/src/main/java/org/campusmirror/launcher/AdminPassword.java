@@ -2,23 +2,18 @@ package org.campusmirror.launcher;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * The Web Console password of user {@code admin}. There is never a built-in default: it is taken from
  * {@code -Dmirror.admin.password}, else from the environment variable {@code MIRROR_ADMIN_PASSWORD}, else from
- * {@code HOME/admin.password}, else generated with {@link SecureRandom} and stored there with mode 600.
+ * {@code HOME/admin.password}, else generated with {@link SecureRandom} and stored there with mode 600. A password
+ * given by property or environment is never stored: only its salted hash reaches the runtime
+ * ({@link ConsoleCredentials}).
  *
  * @param password the clear-text password
  * @param source   where it came from; only {@link Source#GENERATED} is announced in the log
@@ -31,7 +26,6 @@ public record AdminPassword(String password, Source source) {
     static final int GENERATED_LENGTH = 20;
     // No look-alikes (0/O, 1/l/I): the password is read off a log line and typed in by hand.
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     public enum Source { PROPERTY, ENVIRONMENT, FILE, GENERATED }
 
@@ -41,10 +35,14 @@ public record AdminPassword(String password, Source source) {
         }
     }
 
-    /** Finds the password as the class comment says, generating and storing one on first start. */
+    /**
+     * Finds the password as the class comment says, generating and storing one on first start. Takes
+     * {@value #PROPERTY} out of {@code system} at once: a system property is readable by every bundle and shown on
+     * the console's System Properties page.
+     */
     public static AdminPassword resolve(Properties system, Map<String, String> environment, Path file)
             throws StartupException {
-        String given = system.getProperty(PROPERTY);
+        String given = takeSecret(system, PROPERTY);
         if (given != null) {
             return new AdminPassword(nonBlank(given, "-D" + PROPERTY), Source.PROPERTY);
         }
@@ -64,14 +62,17 @@ public record AdminPassword(String password, Source source) {
         }
     }
 
-    /** The form the Felix Web Console accepts in {@code felix.webconsole.password}: {@code {sha-256}base64}. */
-    public String consoleHash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
-            return "{sha-256}" + Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+    /** Never the password itself: a record's default toString would put it into any log line that names this. */
+    @Override
+    public String toString() {
+        return "AdminPassword[source=" + source + "]";
+    }
+
+    /** Removes {@code key} from the system properties and returns its value, or null when it was not set. */
+    static String takeSecret(Properties system, String key) {
+        String value = system.getProperty(key);
+        system.remove(key);
+        return value;
     }
 
     static String generate(SecureRandom random) {
@@ -94,30 +95,11 @@ public record AdminPassword(String password, Source source) {
         if (stored.isEmpty()) {
             throw new StartupException(file + " is empty; delete it to generate a new password, or set -D" + PROPERTY);
         }
-        restrictToOwner(file);
+        PrivateFiles.restrictToOwner(file);
         return stored;
     }
 
     private static void store(Path file, String password) throws IOException {
-        Files.createDirectories(file.getParent());
-        try {
-            // Created with mode 600 from the start: the secret is never readable by others, not even briefly.
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException raced) {
-            throw new IOException("created by someone else meanwhile", raced);
-        }
-        Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-                Files.setPosixFilePermissions(file, OWNER_ONLY);
-            }
-        } catch (UnsupportedOperationException notPosix) {
-            // nothing to tighten on such a file system
-        }
+        PrivateFiles.createNew(file, password + "\n");
     }
 }

@@ -12,6 +12,13 @@ import java.util.Properties;
  * properties are the one channel that reaches everything.
  */
 final class LaunchProperties {
+    /**
+     * The id of the runtime's console security provider. Listed as required, the Web Console serves nothing until
+     * that provider is registered, and its built-in user/password check refuses everyone, whatever a saved
+     * configuration of the console says.
+     */
+    static final String CONSOLE_SECURITY_PROVIDER = "campusmirror";
+
     private LaunchProperties() {
     }
 
@@ -21,12 +28,20 @@ final class LaunchProperties {
      *                     where the user is meant to choose (Gogo, logging)
      * @param loggingConfig the built-in logback configuration, used unless {@code logback.configurationFile} is set
      */
-    static Map<String, String> of(MirrorSettings settings, AdminPassword password, boolean console,
+    static Map<String, String> of(MirrorSettings settings, ConsoleKeystore keystore, boolean console,
             Properties system, URL loggingConfig) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(MirrorSettings.HOME, settings.home().toString());
         properties.put(MirrorSettings.HTTP_PORT, Integer.toString(settings.httpPort()));
+        properties.put(MirrorSettings.HTTPS_PORT, Integer.toString(settings.httpsPort()));
         properties.put(MirrorSettings.WS_PORT, Integer.toString(settings.wsPort()));
+        if (settings.httpHost() != null) {
+            properties.put(MirrorSettings.HTTP_HOST, settings.httpHost());
+            properties.put("org.apache.felix.http.host", settings.httpHost());
+        }
+        if (settings.wsHost() != null) {
+            properties.put(MirrorSettings.WS_HOST, settings.wsHost());
+        }
 
         // Framework storage lives in the home folder and is kept: bundles installed at run time and
         // configurations must survive a restart. launch.keep=false would make the bnd launcher wipe it.
@@ -39,8 +54,12 @@ final class LaunchProperties {
         properties.put("felix.fileinstall.dir", settings.deploy().toString());
         properties.put("org.osgi.service.http.port", Integer.toString(settings.httpPort()));
 
-        properties.put("felix.webconsole.username", AdminPassword.USER);
-        properties.put("felix.webconsole.password", password.consoleHash());
+        // No felix.webconsole.username/password: the console's credentials are the runtime's provider's alone.
+        properties.put("felix.webconsole.security.providers", CONSOLE_SECURITY_PROVIDER);
+        // Paths only; the keystore's password stays in its file.
+        properties.put(ConsoleKeystore.PATH, keystore.path().toString());
+        properties.put(ConsoleKeystore.TYPE, keystore.type());
+        properties.put(ConsoleKeystore.PASSWORD_FILE, keystore.passwordFile().toString());
 
         if (system.getProperty("gosh.args") == null) {
             // Without a terminal (systemd, a test) an interactive shell would block on stdin or exit on EOF.

@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
  * The Main-Class of {@code mirror.jar}. Before the OSGi framework exists it lays out the home folder, checks that
- * the HTTP and WebSocket ports are free, settles the admin password, and sets the system properties of
+ * the HTTP, HTTPS and WebSocket ports are free, settles the admin password (taking it out of the system properties
+ * and handing the runtime only its salted hash), prepares the HTTPS keystore, and sets the system properties of
  * {@link LaunchProperties}; then it hands over to the bnd launcher embedded in the same jar.
  */
 public final class MirrorMain {
@@ -46,10 +48,21 @@ public final class MirrorMain {
             throws StartupException {
         MirrorSettings settings = MirrorSettings.from(system);
         createLayout(settings);
-        PortCheck.requireFree(settings.httpPort(), MirrorSettings.HTTP_PORT);
-        PortCheck.requireFree(settings.wsPort(), MirrorSettings.WS_PORT);
+        PortCheck.requireFree(settings.httpHost(), MirrorSettings.HTTP_HOST, settings.httpPort(),
+                MirrorSettings.HTTP_PORT);
+        PortCheck.requireFree(settings.httpHost(), MirrorSettings.HTTP_HOST, settings.httpsPort(),
+                MirrorSettings.HTTPS_PORT);
+        PortCheck.requireFree(settings.wsHost(), MirrorSettings.WS_HOST, settings.wsPort(), MirrorSettings.WS_PORT);
         AdminPassword password = AdminPassword.resolve(system, environment, settings.passwordFile());
-        LaunchProperties.of(settings, password, console, system, MirrorMain.class.getResource("logback.xml"))
+        ConsoleKeystore keystore = ConsoleKeystore.resolve(system, environment, settings.tls(), System.out::println);
+        ConsoleCredentials.write(settings.credentialsFile(), password, new SecureRandom());
+        if (settings.httpHost() == null) {
+            system.remove(MirrorSettings.HTTP_HOST); // an empty value means all interfaces; never pass "" on
+        }
+        if (settings.wsHost() == null) {
+            system.remove(MirrorSettings.WS_HOST);
+        }
+        LaunchProperties.of(settings, keystore, console, system, MirrorMain.class.getResource("logback.xml"))
                 .forEach(system::setProperty);
         if (password.source() == AdminPassword.Source.GENERATED) {
             // Said once, on the start that created it; later starts read the file without a word.

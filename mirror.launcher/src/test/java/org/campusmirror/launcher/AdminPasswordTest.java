@@ -4,17 +4,15 @@ import static org.campusmirror.launcher.MirrorSettingsTest.properties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Properties;
 
@@ -84,12 +82,15 @@ class AdminPasswordTest {
     }
 
     @Test
-    void consoleHashIsUnsaltedSha256InTheConsoleFormat() throws Exception {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest("s3cret".getBytes(StandardCharsets.UTF_8));
-        assertEquals("{sha-256}" + Base64.getEncoder().encodeToString(digest),
-                new AdminPassword("s3cret", AdminPassword.Source.PROPERTY).consoleHash());
-        // The console's own default is sha-256 of "admin": a given password never produces it.
-        assertNotEquals("{sha-256}jGl25bVBBBW96Qi9Te4V37Fnqchz/Eu4qB9vKrRIqRg=",
-                new AdminPassword("s3cret", AdminPassword.Source.PROPERTY).consoleHash());
+    void givenPropertyLeavesTheSystemPropertiesAtOnce() throws Exception {
+        Properties system = properties("mirror.admin.password", "given", "other", "kept");
+        AdminPassword.resolve(system, Map.of(), home.resolve("admin.password"));
+        assertNull(system.getProperty("mirror.admin.password"));
+        assertEquals("kept", system.getProperty("other"));
+    }
+
+    @Test
+    void toStringNeverShowsThePassword() {
+        assertFalse(new AdminPassword("s3cret-value", AdminPassword.Source.PROPERTY).toString().contains("s3cret"));
     }
 }
