@@ -5,25 +5,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
  * Decides whether uploaded bytes can be an OSGi bundle: a readable JAR whose manifest names a
- * {@code Bundle-SymbolicName}. Answers with the reason when they cannot.
+ * {@code Bundle-SymbolicName} and whose headers the framework accepts. Answers with the reason when they cannot.
  */
 final class BundleFileCheck {
-    private BundleFileCheck() {
+    private final Function<Attributes, Optional<String>> headers;
+
+    /** @param headers the check of the manifest's main headers, e.g. {@link FrameworkManifestCheck#problem} */
+    BundleFileCheck(Function<Attributes, Optional<String>> headers) {
+        this.headers = headers;
     }
 
     /** Empty when the bytes look like a bundle; otherwise a short reason for the operator. */
-    static Optional<String> problem(byte[] file) {
+    Optional<String> problem(byte[] file) {
         return problem(new ByteArrayInputStream(file));
     }
 
     /** Reads {@code file} to its end, without keeping it in memory; see {@link #problem(byte[])}. */
-    static Optional<String> problem(InputStream file) {
+    Optional<String> problem(InputStream file) {
         Manifest manifest = null;
         int entries = 0;
         try (ZipInputStream zip = new ZipInputStream(file)) {
@@ -49,7 +55,7 @@ final class BundleFileCheck {
         if (symbolicName == null || symbolicName.isBlank()) {
             return Optional.of("the manifest has no Bundle-SymbolicName: not an OSGi bundle");
         }
-        return Optional.empty();
+        return headers.apply(manifest.getMainAttributes())
+                .map(reason -> "the framework would refuse its manifest: " + reason);
     }
-
 }

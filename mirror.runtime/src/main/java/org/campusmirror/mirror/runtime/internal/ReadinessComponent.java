@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Logs {@value Readiness#READY_LINE} once every part named in {@value Readiness#PARTS_PROPERTY} is up (see
- * {@link Readiness}): {@code http} by probing the display page on loopback once the HTTP whiteboard runtime is
+ * {@link Readiness}): {@code http} by probing the display page on this machine once the HTTP whiteboard runtime is
  * registered, every other part by tracking services that carry {@value Readiness#PART_PROPERTY}.
  */
 @Component(immediate = true, service = {})
@@ -103,7 +103,7 @@ public final class ReadinessComponent {
             public ServiceReference<HttpServiceRuntime> addingService(ServiceReference<HttpServiceRuntime> ref) {
                 List<String> endpoints = partsOf(ref.getProperty(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT));
                 String port = context.getProperty("org.osgi.service.http.port");
-                URI page = PagePath.loopbackPage(endpoints, port);
+                URI page = PagePath.localPage(endpoints, port, context.getProperty("mirror.http.host"));
                 probeUntilServed(page);
                 return ref;
             }

@@ -19,33 +19,43 @@ import org.junit.jupiter.api.Test;
 
 /** The checks behind {@link UploadGuard}: is an uploaded file an installable bundle. */
 class UploadCheckTest {
+    private final BundleFileCheck check = new BundleFileCheck(ManifestHeadersTest.FRAMEWORK::problem);
+    private final UploadGuard guard = new UploadGuard(ManifestHeadersTest.FRAMEWORK::problem);
     @Test
     void realBundlePasses() throws IOException {
-        assertEquals(Optional.empty(), BundleFileCheck.problem(jar("org.example.ok")));
+        assertEquals(Optional.empty(), check.problem(jar("org.example.ok")));
         assertEquals(Optional.empty(),
-                UploadGuard.problemWithFile("ok.jar", new ByteArrayInputStream(jar("org.example.ok"))));
+                guard.problemWithFile("ok.jar", new ByteArrayInputStream(jar("org.example.ok"))));
     }
 
     @Test
     void randomBytesAreRefusedWithTheFileName() {
         byte[] noise = new byte[3000];
         new java.util.Random(7).nextBytes(noise);
-        String problem = UploadGuard.problemWithFile("corrupt.jar", new ByteArrayInputStream(noise)).orElseThrow();
+        String problem = guard.problemWithFile("corrupt.jar", new ByteArrayInputStream(noise)).orElseThrow();
         assertTrue(problem.startsWith("Bundle upload refused: 'corrupt.jar' is not an installable bundle"), problem);
     }
 
     @Test
     void truncatedJarIsRefused() throws IOException {
         byte[] jar = jar("org.example.cut");
-        assertTrue(BundleFileCheck.problem(Arrays.copyOf(jar, jar.length / 2)).isPresent());
+        assertTrue(check.problem(Arrays.copyOf(jar, jar.length / 2)).isPresent());
     }
 
     @Test
     void jarWithoutBundleSymbolicNameIsRefused() throws IOException {
         assertEquals(Optional.of("the manifest has no Bundle-SymbolicName: not an OSGi bundle"),
-                BundleFileCheck.problem(jar(null)));
+                check.problem(jar(null)));
         assertEquals(Optional.of("not a JAR file (empty, or no ZIP entries found)"),
-                BundleFileCheck.problem(new byte[0]));
+                check.problem(new byte[0]));
+    }
+
+    @Test
+    void malformedHeaderIsRefusedWithTheFrameworksReason() throws IOException {
+        String problem = guard.problemWithFile("bad-range.jar",
+                new ByteArrayInputStream(jar("org.example.bad", "Import-Package", "a;version=\"[1\""))).orElseThrow();
+        assertEquals("Bundle upload refused: 'bad-range.jar' is not an installable bundle: the framework would refuse"
+                + " its manifest: Import-Package: invalid range \"[1\": invalid format", problem);
     }
 
     @Test
@@ -56,12 +66,15 @@ class UploadCheckTest {
         assertFalse(UploadGuard.isMultipart(null));
     }
 
-    private static byte[] jar(String symbolicName) throws IOException {
+    private static byte[] jar(String symbolicName, String... headers) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         if (symbolicName != null) {
             manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
             manifest.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            manifest.getMainAttributes().putValue(headers[i], headers[i + 1]);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
