@@ -93,6 +93,21 @@ class BadInputTest {
         assertMirrorStillServes();
     }
 
+    @Test
+    void bundleWithAMalformedHeaderIsRefusedWithTheFrameworksReason() throws Exception {
+        String bsn = "org.campusmirror.itest.badrange";
+        Path jar = TestBundles.bundle(work.resolve("badrange.jar"), bsn, Map.of("Import-Package", "a;version=\"[1\""));
+        int bundlesBefore = console.bundleCount();
+
+        var response = console.installBundle(jar);
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("Bundle upload refused: 'badrange.jar' is not an installable bundle: the framework would refuse"
+                + " its manifest: Import-Package: invalid range \"[1\": invalid format", response.body().strip());
+        assertEquals(bundlesBefore, console.bundleCount(), "nothing was installed");
+        assertTrue(console.bundle(bsn).isEmpty());
+        assertMirrorStillServes();
+    }
+
     private static void rewriteWithoutSymbolicName(Path jar) throws Exception {
         java.util.jar.Manifest manifest = new java.util.jar.Manifest();
         manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -17,12 +17,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Talks to a running mirror over loopback HTTP the way an admin's browser does: the display page, and the Web
- * Console's HTTP interface (bundles, configMgr, the DS plugin's components) with HTTP Basic authentication.
+ * Talks to a running mirror the way an admin's browser does, over loopback HTTP or over HTTPS: the display page, and
+ * the Web Console's HTTP interface (bundles, configMgr, the DS plugin's components) with HTTP Basic authentication.
  */
 final class ConsoleClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -30,15 +32,24 @@ final class ConsoleClient {
 
     private final URI base;
     private final String authorization;
-    private final HttpClient client = HttpClient.newBuilder()
-            .connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient client;
 
     ConsoleClient(int port, String user, String password) {
-        this.base = URI.create("http://127.0.0.1:" + port);
+        this(URI.create("http://127.0.0.1:" + port), user, password, null);
+    }
+
+    /** {@code tls} null for plain HTTP; otherwise the trust for HTTPS (host names are verified, as browsers do). */
+    ConsoleClient(URI base, String user, String password, SSLContext tls) {
+        this.base = base;
         this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
     }
 
     static ConsoleClient anonymous(int port) {
@@ -47,6 +58,10 @@ final class ConsoleClient {
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(request(path).GET().build());
+    }
+
+    HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {

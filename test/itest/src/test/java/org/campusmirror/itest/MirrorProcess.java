@@ -27,32 +27,40 @@ final class MirrorProcess implements AutoCloseable {
      * How to start one mirror.
      *
      * @param home        the mirror's home folder
+     * @param host        the address HTTP, HTTPS and WebSocket listen on; null for all interfaces
      * @param httpPort    the HTTP port
+     * @param httpsPort   the HTTPS port of the console
      * @param wsPort      the WebSocket port
      * @param properties  further {@code -D} system properties
      * @param environment further environment variables
      * @param jar         the executable to start, normally target/mirror.jar
      */
-    record Options(Path home, int httpPort, int wsPort, Map<String, String> properties,
+    record Options(Path home, String host, int httpPort, int httpsPort, int wsPort, Map<String, String> properties,
             Map<String, String> environment, Path jar) {
+        /** Every test binds to loopback unless it needs another address. */
         static Options in(Path home) throws IOException {
-            return new Options(home, freePort(), freePort(), Map.of(), Map.of(), mirrorJar());
+            return new Options(home, "127.0.0.1", freePort(), freePort(), freePort(), Map.of(), Map.of(), mirrorJar());
         }
 
         Options withProperty(String key, String value) {
             Map<String, String> more = new LinkedHashMap<>(properties);
             more.put(key, value);
-            return new Options(home, httpPort, wsPort, more, environment, jar);
+            return new Options(home, host, httpPort, httpsPort, wsPort, more, environment, jar);
         }
 
         Options withEnvironment(String key, String value) {
             Map<String, String> more = new LinkedHashMap<>(environment);
             more.put(key, value);
-            return new Options(home, httpPort, wsPort, properties, more, jar);
+            return new Options(home, host, httpPort, httpsPort, wsPort, properties, more, jar);
         }
 
         Options withJar(Path otherJar) {
-            return new Options(home, httpPort, wsPort, properties, environment, otherJar);
+            return new Options(home, host, httpPort, httpsPort, wsPort, properties, environment, otherJar);
+        }
+
+        /** Listens on all interfaces, the default of an installed mirror. */
+        Options onAllInterfaces() {
+            return new Options(home, null, httpPort, httpsPort, wsPort, properties, environment, jar);
         }
     }
 
@@ -94,7 +102,12 @@ final class MirrorProcess implements AutoCloseable {
         command.addAll(List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         command.add("-Dmirror.home=" + options.home());
         command.add("-Dmirror.http.port=" + options.httpPort());
+        command.add("-Dmirror.https.port=" + options.httpsPort());
         command.add("-Dmirror.ws.port=" + options.wsPort());
+        if (options.host() != null) {
+            command.add("-Dmirror.http.host=" + options.host());
+            command.add("-Dmirror.ws.host=" + options.host());
+        }
         // Later -D options win, so a test's own value for a contract key overrides the ones above.
         options.properties().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
@@ -106,6 +119,7 @@ final class MirrorProcess implements AutoCloseable {
                 .redirectOutput(output.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().remove("MIRROR_ADMIN_PASSWORD");
+        builder.environment().remove("MIRROR_HTTPS_KEYSTORE_PASSWORD");
         builder.environment().putAll(options.environment());
         return new MirrorProcess(builder.start(), output, options);
     }

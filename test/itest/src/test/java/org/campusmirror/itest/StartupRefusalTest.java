@@ -1,8 +1,11 @@
 package org.campusmirror.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -17,8 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class StartupRefusalTest {
     @ParameterizedTest(name = "{0} in use")
-    @ValueSource(strings = {"mirror.http.port", "mirror.ws.port"})
+    @ValueSource(strings = {"mirror.http.port", "mirror.https.port", "mirror.ws.port"})
     void portInUseStopsStartupWithOneLine(String property) throws Exception {
+        // Taken on loopback only: the check probes the address the mirror will listen on (127.0.0.1 in tests).
         try (ServerSocket taken = occupy()) {
             int port = taken.getLocalPort();
             MirrorProcess.Options options = MirrorProcess.Options.in(home(property))
@@ -42,9 +46,37 @@ class StartupRefusalTest {
         }
     }
 
+    @Test
+    void hostThatIsNotThisMachineStopsStartupWithOneLine() throws Exception {
+        MirrorProcess.Options options = MirrorProcess.Options.in(home("foreign-host"))
+                .withProperty("mirror.http.host", "198.51.100.77");
+        try (MirrorProcess mirror = MirrorProcess.start(options)) {
+            assertNotEquals(0, mirror.awaitExit(), mirror.output());
+            String line = mirror.output().strip();
+            assertTrue(line.startsWith("Campus Mirror cannot start: -Dmirror.http.host=198.51.100.77 is not an address"
+                    + " of this machine"), line);
+            assertFalse(line.contains("\n"), "one line: " + line);
+        }
+    }
+
+    @Test
+    void keystoreWithTheWrongPasswordStopsStartupWithOneLine() throws Exception {
+        Path work = MirrorProcess.workFolder("wrong-keystore-password");
+        Path keystore = Tls.adminKeystore(work.resolve("own.p12"), "the-right-one", "mirror.example");
+        MirrorProcess.Options options = MirrorProcess.Options.in(work.resolve("home"))
+                .withProperty("mirror.https.keystore", keystore.toString())
+                .withEnvironment("MIRROR_HTTPS_KEYSTORE_PASSWORD", "a-wrong-one");
+        try (MirrorProcess mirror = MirrorProcess.start(options)) {
+            assertNotEquals(0, mirror.awaitExit(), mirror.output());
+            String line = mirror.output().strip();
+            assertTrue(line.startsWith("Campus Mirror cannot start: cannot open the keystore " + keystore), line);
+            assertFalse(line.contains("\n"), "one line: " + line);
+        }
+    }
+
     private static ServerSocket occupy() throws Exception {
         ServerSocket socket = new ServerSocket();
-        socket.bind(new InetSocketAddress(0));
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         return socket;
     }
 
