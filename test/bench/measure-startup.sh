@@ -4,6 +4,7 @@
 #
 #   test/bench/measure-startup.sh [runs]          # default 5 runs, JVM options from bin/mirror
 #   MIRROR_JAVA_OPTS="-Xmx64m ..." test/bench/measure-startup.sh 3
+#   MIRROR_JAR=/tmp/older-mirror.jar test/bench/measure-startup.sh 3   # another build, for a side-by-side
 #
 # Each run starts twice on the same home: "first" = fresh home (bundles installed from the jar),
 # "restart" = the same home again (the usual start after a reboot). Medians are printed at the end.
@@ -11,7 +12,7 @@ set -euo pipefail
 
 runs="${1:-5}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-jar="$root/target/mirror.jar"
+jar="${MIRROR_JAR:-$root/target/mirror.jar}"
 settle_seconds="${SETTLE_SECONDS:-5}"
 [[ -f "$jar" ]] || { echo "no $jar: run mvn -B -q package -DskipTests first" >&2; exit 1; }
 # shellcheck source=../../bin/mirror
@@ -31,7 +32,8 @@ start_once() {
     local home="$1" log="$2" start now
     start=$(date +%s%N)
     # shellcheck disable=SC2086
-    java $opts -Dmirror.home="$home" -Dmirror.http.port="$(free_port)" -Dmirror.ws.port="$(free_port)" \
+    java $opts -Dmirror.home="$home" -Dmirror.http.port="$(free_port)" -Dmirror.https.port="$(free_port)" \
+        -Dmirror.ws.port="$(free_port)" \
         -Dmirror.admin.password=measure -jar "$jar" >"$log" 2>&1 </dev/null &
     pid=$!
     for _ in $(seq 1 1200); do

@@ -52,7 +52,7 @@ export function serverDefinitions(settings) {
                     cmd: 'java',
                     args: [...words(settings.oursJvmOpts), '-Dmirror.ws.echo=true', `-Dmirror.ws.port=${port}`,
                         `-Dmirror.ws.deflate=${deflate}`, `-Dmirror.http.port=${httpPort}`, `-Dmirror.home=${home}`,
-                        '-Dmirror.admin.password=bench-only-not-secret', '-jar', settings.oursJar],
+                        '-Dmirror.https.port=0', '-Dmirror.admin.password=bench-only-not-secret', '-jar', settings.oursJar],
                 };
             },
         },

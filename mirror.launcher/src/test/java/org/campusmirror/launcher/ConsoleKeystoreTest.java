@@ -88,6 +88,23 @@ class ConsoleKeystoreTest {
     }
 
     @Test
+    void certificateNearItsEndIsRenewedAtStart() throws Exception {
+        Path tls = home.resolve("tls");
+        ConsoleKeystore.resolve(new Properties(), Map.of(), tls, said::add);
+        String password = ConsoleKeystore.readPassword(tls.resolve("console.p12.password"));
+        // The same password, a certificate with 10 days left: inside the 30 days of RENEW_BEFORE.
+        Files.delete(tls.resolve("console.p12"));
+        keytool("-genkeypair", "-keystore", tls.resolve("console.p12").toString(), "-storetype", "PKCS12",
+                "-storepass", password, "-alias", "console", "-keyalg", "EC", "-validity", "10",
+                "-dname", "CN=old", "-noprompt");
+        ConsoleKeystore.resolve(new Properties(), Map.of(), tls, said::add);
+        assertEquals(2, said.size(), said.toString());
+        X509Certificate renewed = certificate(tls.resolve("console.crt"));
+        assertTrue(renewed.getNotAfter().toInstant().isAfter(java.time.Instant.now().plus(java.time.Duration.ofDays(800))),
+                renewed.getNotAfter().toString());
+    }
+
+    @Test
     void givenKeystoreWithPropertyPasswordIsCheckedAndItsPasswordHandedOverInAnOwnerOnlyFile() throws Exception {
         Path given = adminKeystore("admin-store-pw");
         Properties system = properties("mirror.https.keystore", given.toString(),
@@ -145,13 +162,18 @@ class ConsoleKeystoreTest {
     /** A keystore as an admin makes one: keytool, PKCS12, one key pair. */
     private Path adminKeystore(String password) throws Exception {
         Path keystore = home.resolve("admin-" + password + ".p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", password,
-                "-alias", "mine", "-keyalg", "EC", "-dname", "CN=mirror.example", "-noprompt")
-                .redirectErrorStream(true).start();
+        keytool("-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", password,
+                "-alias", "mine", "-keyalg", "EC", "-dname", "CN=mirror.example", "-noprompt");
+        return keystore;
+    }
+
+    private static void keytool(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(arguments));
+        Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, keytool.waitFor(), output);
-        return keystore;
     }
 
     private static X509Certificate certificate(Path pem) throws Exception {

@@ -121,7 +121,8 @@ public final class ConsoleHttpsConnector implements ConsoleHttps {
         secure.setSniHostCheck(false);
         http.addCustomizer(secure);
 
-        ServerConnector https = new ServerConnector(server, 1, 1, new SslConnectionFactory(tls, "http/1.1"),
+        // No acceptor thread: the one selector accepts too; the console sees a handful of connections.
+        ServerConnector https = new ServerConnector(server, 0, 1, new SslConnectionFactory(tls, "http/1.1"),
                 new HttpConnectionFactory(http));
         https.setHost(host);
         https.setPort(port);
