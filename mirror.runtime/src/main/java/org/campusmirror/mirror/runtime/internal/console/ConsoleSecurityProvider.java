@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import javax.crypto.Mac;
@@ -41,9 +42,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * missing, and never checks its own (configurable) user and password: no saved console configuration can open it.
  *
  * <p>Before looking at any credentials, a request over plain HTTP from another machine is redirected to the HTTPS
- * port ({@link ConsoleTransport}). Password guessing is slowed per client ({@link LoginThrottle}), at most one
- * password hash is computed at a time so guessing cannot starve the display, and credentials accepted once are
- * remembered (as an HMAC under a per-start key) so a console page with dozens of resources costs one hash.
+ * port ({@link ConsoleTransport}). Password guessing is slowed per client ({@link LoginThrottle}); one password hash
+ * is computed at a time, with at most {@value #MAX_WAITING} logins waiting, so guessing cannot starve the display;
+ * credentials accepted once are remembered (as an HMAC under a per-start key), so a console page with dozens of
+ * resources costs one hash.
  */
 @Component(service = SecurityProvider.class, property = {
         SecurityProvider.PROPERTY_ID + "=" + ConsoleSecurityProvider.ID,
@@ -55,10 +57,13 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleSecurityProvider.class);
     private static final long HASH_WAIT_SECONDS = 5;
     private static final int REMEMBERED_LOGINS = 32;
+    /** Logins waiting for the hash besides the one being checked. */
+    private static final int MAX_WAITING = 4;
 
     private final Optional<HashedCredentials> credentials;
     private final LoginThrottle throttle;
     private final Semaphore hashing = new Semaphore(1);
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Set<String> accepted = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -132,55 +137,79 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
             HttpServletResponse response) throws IOException {
         String fingerprint = fingerprint(header);
         String client = LoginThrottle.clientOf(remoteAddress);
-        synchronized (accepted) {
-            if (accepted.contains(fingerprint)) {
-                throttle.succeeded(client);
-                return true;
-            }
+        if (remembered(fingerprint, client)) {
+            return true;
         }
-        LoginThrottle.Decision decision = throttle.attempt(client);
-        if (!decision.allowed()) {
-            refuse(response, 429, decision.retryAfterSeconds(),
-                    "Too many failed logins from your address; try again in " + decision.retryAfterSeconds() + " s");
+        LoginThrottle.Decision early = throttle.attempt(client);
+        if (!early.allowed()) {
+            refuseLockedOut(response, early);
             return false;
         }
-        boolean matches;
+        // One hash at a time, a few logins waiting for their turn, the rest turned away at once: guessing costs the
+        // display at most one core and a handful of HTTP threads.
+        if (waiting.incrementAndGet() > MAX_WAITING) {
+            waiting.decrementAndGet();
+            refuse(response, 503, HASH_WAIT_SECONDS, "The console is busy checking other logins; try again");
+            return false;
+        }
         try {
             if (!hashing.tryAcquire(HASH_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throttle.abandoned(client);
                 refuse(response, 503, HASH_WAIT_SECONDS, "The console is busy checking other logins; try again");
                 return false;
             }
         } catch (InterruptedException interrupted) {
-            throttle.abandoned(client);
             Thread.currentThread().interrupt();
             refuse(response, 503, HASH_WAIT_SECONDS, "The console is shutting down");
             return false;
+        } finally {
+            waiting.decrementAndGet();
         }
         try {
-            matches = credentials.orElseThrow().matches(login.user(), login.password());
-        } catch (RuntimeException e) {
-            throttle.abandoned(client);
-            throw e;
+            // While this one waited, the same browser's parallel request may have had these credentials checked,
+            // or other guesses from this client may have earned a lockout.
+            if (remembered(fingerprint, client)) {
+                return true;
+            }
+            LoginThrottle.Decision decision = throttle.attempt(client);
+            if (!decision.allowed()) {
+                refuseLockedOut(response, decision);
+                return false;
+            }
+            if (credentials.orElseThrow().matches(login.user(), login.password())) {
+                throttle.succeeded(client);
+                synchronized (accepted) {
+                    accepted.add(fingerprint);
+                }
+                return true;
+            }
+            Duration lockout = throttle.failed(client);
+            if (lockout.isZero()) {
+                LOG.warn("Web Console login refused for {}", remoteAddress);
+            } else {
+                LOG.warn("Web Console login refused for {}; further logins from there refused for {} s",
+                        remoteAddress, lockout.toSeconds());
+            }
+            challenge(response);
+            return false;
         } finally {
             hashing.release();
         }
-        if (matches) {
-            throttle.succeeded(client);
-            synchronized (accepted) {
-                accepted.add(fingerprint);
+    }
+
+    private boolean remembered(String fingerprint, String client) {
+        synchronized (accepted) {
+            if (!accepted.contains(fingerprint)) {
+                return false;
             }
-            return true;
         }
-        Duration lockout = throttle.failed(client);
-        if (lockout.isZero()) {
-            LOG.warn("Web Console login refused for {}", remoteAddress);
-        } else {
-            LOG.warn("Web Console login refused for {}; further logins from there refused for {} s", remoteAddress,
-                    lockout.toSeconds());
-        }
-        challenge(response);
-        return false;
+        throttle.succeeded(client);
+        return true;
+    }
+
+    private static void refuseLockedOut(HttpServletResponse response, LoginThrottle.Decision decision)
+            throws IOException {
+        refuse(response, 429, decision.retryAfterSeconds(),
+                "Too many failed logins from your address; try again in " + decision.retryAfterSeconds() + " s");
     }
 
     private void sendToHttps(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
 /**
  * Slows password guessing from one client down. The first {@value #FREE_FAILURES} failed logins in a row cost
  * nothing extra; each further one locks the client out for twice as long as the one before, from 1 s up to 15 min.
- * While locked out, and while one of its logins is being checked, the client's logins are refused without looking
- * at the password. A successful login clears the client's record. A client is an IPv4 address, or the /64 network of
+ * While locked out, the client's logins are refused without looking at the password. A successful login clears the
+ * client's record. A client is an IPv4 address, or the /64 network of
  * an IPv6 address (a single host can choose freely within its /64). At most {@value #MAX_CLIENTS} clients are
  * remembered; the longest quiet ones are forgotten first, and every record after an hour without failures.
  */
@@ -23,7 +23,7 @@ final class LoginThrottle {
     static final Duration FORGET_AFTER = Duration.ofHours(1);
     static final int MAX_CLIENTS = 4096;
 
-    /** The answer to a login attempt: go ahead, or wait {@code retryAfterSeconds}. */
+    /** The answer to a login attempt: go ahead and check it, or refuse it and tell the client to wait. */
     record Decision(boolean allowed, long retryAfterSeconds) {
     }
 
@@ -31,7 +31,6 @@ final class LoginThrottle {
         int failures;
         long lockedUntil;
         long lastFailure;
-        boolean checking;
     }
 
     private final LongSupplier nanoClock;
@@ -42,24 +41,15 @@ final class LoginThrottle {
         this.nanoClock = nanoClock;
     }
 
-    /** Whether {@code client} may have a login checked now; if so, it must be followed by a success or failure. */
+    /** Whether a login of {@code client} may be checked now. */
     synchronized Decision attempt(String client) {
         long now = nanoClock.getAsLong();
         forgetQuiet(now);
         Record record = clients.get(client);
-        if (record == null) {
-            record = new Record();
-            record.lastFailure = now;
-            clients.put(client, record);
-            forgetOldestBeyondLimit();
+        if (record != null && now - record.lockedUntil < 0) {
+            long nanosLeft = record.lockedUntil - now;
+            return new Decision(false, (nanosLeft + 999_999_999L) / 1_000_000_000L);
         }
-        if (record.checking) {
-            return new Decision(false, 1);
-        }
-        if (now - record.lockedUntil < 0) {
-            return new Decision(false, Math.max(1, Duration.ofNanos(record.lockedUntil - now).toSeconds()));
-        }
-        record.checking = true;
         return new Decision(true, 0);
     }
 
@@ -67,19 +57,16 @@ final class LoginThrottle {
         clients.remove(client);
     }
 
-    /** The allowed login was not checked after all (the server was busy): neither a success nor a failure. */
-    synchronized void abandoned(String client) {
-        Record record = clients.get(client);
-        if (record != null) {
-            record.checking = false;
-        }
-    }
 
     /** Records a failed login; returns the lockout it earned (zero while the failures are still free). */
     synchronized Duration failed(String client) {
         long now = nanoClock.getAsLong();
-        Record record = clients.computeIfAbsent(client, key -> new Record());
-        record.checking = false;
+        Record record = clients.get(client);
+        if (record == null) {
+            record = new Record();
+            clients.put(client, record);
+            forgetOldestBeyondLimit();
+        }
         record.failures++;
         record.lastFailure = now;
         if (record.failures < FREE_FAILURES) {
@@ -129,8 +116,7 @@ final class LoginThrottle {
         Iterator<Record> records = clients.values().iterator();
         while (records.hasNext()) {
             Record record = records.next();
-            boolean quiet = !record.checking && now - record.lastFailure > FORGET_AFTER.toNanos()
-                    && now - record.lockedUntil > 0;
+            boolean quiet = now - record.lastFailure > FORGET_AFTER.toNanos() && now - record.lockedUntil > 0;
             if (quiet) {
                 records.remove();
             }

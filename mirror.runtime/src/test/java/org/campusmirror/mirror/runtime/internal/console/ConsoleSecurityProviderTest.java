@@ -4,11 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +125,60 @@ class ConsoleSecurityProviderTest {
             assertEquals(401, exchange.status);
         }
         assertEquals(false, provider.authorize("admin", "x"));
+    }
+
+    @Test
+    void parallelRequestsWithTheSameNewCredentialsCostOneHashAndAllGetIn() throws Exception {
+        useSlowHash();
+        List<Object> users = inParallel(5, i -> authenticate(FakeExchange.secure("192.0.2.50", "admin", PASSWORD)));
+        assertEquals(List.of("admin", "admin", "admin", "admin", "admin"), users);
+    }
+
+    @Test
+    void aFloodOfGuessesIsTurnedAwayBeyondOneHashAndFourWaiting() throws Exception {
+        useSlowHash();
+        List<Integer> statuses = inParallel(12, i -> {
+            FakeExchange guess = FakeExchange.secure("10.9.0." + i, "admin", "guess-" + i);
+            authenticate(guess);
+            return guess.status;
+        });
+        long checked = statuses.stream().filter(status -> status == 401).count();
+        long turnedAway = statuses.stream().filter(status -> status == 503).count();
+        assertEquals(12, checked + turnedAway, statuses.toString());
+        assertTrue(checked >= 1 && checked <= 5, "one hashing, at most four waiting: " + statuses);
+    }
+
+    /** Credentials whose hash takes long enough (200,000 rounds) for parallel requests to meet. */
+    private void useSlowHash() throws Exception {
+        byte[] salt = "parallel-salt-16".getBytes(StandardCharsets.US_ASCII);
+        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new PBEKeySpec(PASSWORD.toCharArray(), salt, 200_000, 256)).getEncoded();
+        Files.writeString(home.resolve("console.credentials"), "admin:pbkdf2-sha256:200000:"
+                + Base64.getEncoder().encodeToString(salt) + ":" + Base64.getEncoder().encodeToString(hash) + "\n");
+        provider = new ConsoleSecurityProvider(home.resolve("console.credentials"), now::get);
+    }
+
+    private static <T> List<T> inParallel(int count, IntFunction<T> request) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return request.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private Object authenticate(FakeExchange exchange) {
