@@ -1,6 +1,7 @@
 package org.campusmirror.launcher;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -13,7 +14,9 @@ import javax.crypto.spec.PBEKeySpec;
  * Writes {@code HOME/console.credentials} (mode 600), the only form in which the console password reaches the
  * runtime: one line {@code admin:pbkdf2-sha256:<iterations>:<salt>:<hash>} (salt and hash in Base64). The runtime's
  * console security provider reads it; the clear text goes no further than this class. Rewritten at every start with
- * a new salt, so a password changed by {@code -D} or the environment takes effect at the next start.
+ * a new salt, so a password changed by {@code -D} or the environment takes effect at the next start. The hash is
+ * computed beside the framework's start ({@link #writeInBackground}); until the file is there, the console refuses
+ * every login.
  */
 final class ConsoleCredentials {
     static final String FILE_NAME = "console.credentials";
@@ -31,15 +34,41 @@ final class ConsoleCredentials {
     private ConsoleCredentials() {
     }
 
+    /**
+     * Deletes the previous file at once (it may hold an older password's hash), then hashes and writes the new one
+     * on a thread of its own, which it returns; a failure there is said in one line on stderr.
+     */
+    static Thread writeInBackground(Path file, AdminPassword password) throws StartupException {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw cannotWrite(file, e);
+        }
+        Thread writer = new Thread(() -> {
+            try {
+                write(file, password, new SecureRandom());
+            } catch (StartupException e) {
+                System.err.println("Campus Mirror: the Web Console refuses every login: " + e.getMessage());
+            }
+        }, "mirror-console-credentials");
+        writer.setDaemon(true);
+        writer.start();
+        return writer;
+    }
+
     static void write(Path file, AdminPassword password, SecureRandom random) throws StartupException {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
         try {
             PrivateFiles.replace(file, line(AdminPassword.USER, password.password(), salt, ITERATIONS) + "\n");
         } catch (IOException e) {
-            throw new StartupException("cannot write " + file + " (" + e.getMessage() + "); check that -D"
-                    + MirrorSettings.HOME + " is writable by the mirror's user");
+            throw cannotWrite(file, e);
         }
+    }
+
+    private static StartupException cannotWrite(Path file, IOException e) {
+        return new StartupException("cannot write " + file + " (" + e.getMessage() + "); check that -D"
+                + MirrorSettings.HOME + " is writable by the mirror's user");
     }
 
     static String line(String user, String password, byte[] salt, int iterations) {

@@ -10,6 +10,7 @@ import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,13 +82,17 @@ record ConsoleKeystore(Path path, String type, Path passwordFile) {
         }
     }
 
-    /** The certificate in {@code tls/}, generated when missing, unreadable or near its end. */
+    /**
+     * The certificate in {@code tls/}, generated when a piece is missing or the certificate is near its end. Only
+     * the public {@code console.crt} is read here (opening the PKCS12 costs a key derivation at every start); a
+     * keystore that does not open is reported by the HTTPS port, and deleting {@code tls/} gets a new one.
+     */
     private static ConsoleKeystore generated(Path tls, Consumer<String> announce) throws IOException, StartupException {
         ConsoleKeystore keystore = new ConsoleKeystore(tls.resolve(SelfSignedCertificate.KEYSTORE), DEFAULT_TYPE,
                 tls.resolve(SelfSignedCertificate.PASSWORD));
         Path certificate = tls.resolve(SelfSignedCertificate.CERTIFICATE);
         if (Files.isRegularFile(keystore.path()) && Files.isRegularFile(keystore.passwordFile())
-                && Files.isRegularFile(certificate) && keystore.usableUntil().isAfter(Instant.now().plus(RENEW_BEFORE))) {
+                && usableUntil(certificate).isAfter(Instant.now().plus(RENEW_BEFORE))) {
             PrivateFiles.restrictToOwner(keystore.path());
             PrivateFiles.restrictToOwner(keystore.passwordFile());
             return keystore;
@@ -98,19 +103,15 @@ record ConsoleKeystore(Path path, String type, Path passwordFile) {
         return keystore;
     }
 
-    /** When the generated certificate ends; {@link Instant#MIN} when the keystore cannot be read at all. */
-    private Instant usableUntil() {
-        try {
-            KeyStore store = open(path, type, readPassword(passwordFile));
-            for (String alias : Collections.list(store.aliases())) {
-                if (store.getCertificate(alias) instanceof X509Certificate x509) {
-                    return x509.getNotAfter().toInstant();
-                }
-            }
-        } catch (StartupException | KeyStoreException unreadable) {
-            // replaced by a new one, which the announcement reports
+    /** When a PEM certificate ends; {@link Instant#MIN} when it cannot be read. */
+    private static Instant usableUntil(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+            return certificate.getNotAfter().toInstant();
+        } catch (IOException | GeneralSecurityException | ClassCastException unreadable) {
+            return Instant.MIN; // replaced by a new one, which the announcement reports
         }
-        return Instant.MIN;
     }
 
     /** Opens the keystore as the HTTPS port will, and checks that it holds a private key that password unlocks. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,10 +40,10 @@ public final class MirrorMain {
     }
 
     /**
-     * Everything that happens before the framework: returns the settings it applied to {@code system}.
+     * Everything that happens before the framework.
      * Separate from {@link #main} so tests can run it against their own properties.
      */
-    static MirrorSettings prepare(Properties system, Map<String, String> environment, boolean console)
+    static Prepared prepare(Properties system, Map<String, String> environment, boolean console)
             throws StartupException {
         MirrorSettings settings = MirrorSettings.from(system);
         createLayout(settings);
@@ -55,7 +54,7 @@ public final class MirrorMain {
         PortCheck.requireFree(settings.wsHost(), MirrorSettings.WS_HOST, settings.wsPort(), MirrorSettings.WS_PORT);
         AdminPassword password = AdminPassword.resolve(system, environment, settings.passwordFile());
         ConsoleKeystore keystore = ConsoleKeystore.resolve(system, environment, settings.tls(), System.out::println);
-        ConsoleCredentials.write(settings.credentialsFile(), password, new SecureRandom());
+        Thread hashing = ConsoleCredentials.writeInBackground(settings.credentialsFile(), password);
         if (settings.httpHost() == null) {
             system.remove(MirrorSettings.HTTP_HOST); // an empty value means all interfaces; never pass "" on
         }
@@ -69,7 +68,14 @@ public final class MirrorMain {
             System.out.println("Campus Mirror generated the Web Console password for user " + AdminPassword.USER
                     + ": " + password.password() + " (stored in " + settings.passwordFile() + ")");
         }
-        return settings;
+        return new Prepared(settings, hashing);
+    }
+
+    /**
+     * What {@link #prepare} did: the settings it applied, and the thread still writing the console's credentials
+     * (their hash is computed while the framework starts).
+     */
+    record Prepared(MirrorSettings settings, Thread credentialsWriter) {
     }
 
     private static void createLayout(MirrorSettings settings) throws StartupException {

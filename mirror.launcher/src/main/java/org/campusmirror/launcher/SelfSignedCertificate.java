@@ -12,11 +12,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -65,9 +70,8 @@ final class SelfSignedCertificate {
                     "-dname", "CN=" + (isDnsName(host) ? host : "localhost") + ", O=Campus Mirror",
                     "-ext", "SAN=" + String.join(",", subjectAltNames(host, localAddresses())),
                     "-ext", "EKU=serverAuth", "-ext", "KU=digitalSignature", "-noprompt");
-            keytool(log, "-exportcert", "-rfc", "-keystore", keystore.toString(), "-storetype",
-                    ConsoleKeystore.DEFAULT_TYPE, "-storepass:file", password.toString(), "-alias", ALIAS,
-                    "-file", certificate.toString());
+            writePem(certificate, ConsoleKeystore.open(keystore, ConsoleKeystore.DEFAULT_TYPE,
+                    ConsoleKeystore.readPassword(password)));
             PrivateFiles.restrictToOwner(keystore);
             Files.setPosixFilePermissions(certificate, PosixFilePermissions.fromString("rw-r--r--"));
             String fingerprint = fingerprint(certificate);
@@ -103,6 +107,18 @@ final class SelfSignedCertificate {
             }
         }
         return new ArrayList<>(names);
+    }
+
+    /** The certificate as PEM, readable by everyone: it is public, and admins copy it to trust it. */
+    private static void writePem(Path file, KeyStore keystore) throws IOException, StartupException {
+        try {
+            Certificate certificate = keystore.getCertificate(ALIAS);
+            String base64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(certificate.getEncoded());
+            Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n",
+                    StandardCharsets.US_ASCII);
+        } catch (KeyStoreException | CertificateEncodingException e) {
+            throw new StartupException("keytool made a certificate that cannot be read (" + e.getMessage() + ")");
+        }
     }
 
     /** SHA-256 over the certificate's DER encoding, as browsers and {@code openssl x509 -fingerprint -sha256} show it. */

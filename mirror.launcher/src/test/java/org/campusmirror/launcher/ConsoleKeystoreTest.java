@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs the JDK's real keytool, as the mirror does at first start. */
 class ConsoleKeystoreTest {
@@ -76,15 +78,17 @@ class ConsoleKeystoreTest {
         assertEquals(fingerprint, SelfSignedCertificate.fingerprint(tls.resolve("console.crt")));
     }
 
-    @Test
-    void keystoreThatCannotBeOpenedIsReplaced() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"console.p12", "console.p12.password", "console.crt"})
+    void aMissingPieceGetsTheWholeSetReplaced(String missing) throws Exception {
         Path tls = home.resolve("tls");
         ConsoleKeystore.resolve(new Properties(), Map.of(), tls, said::add);
         String fingerprint = SelfSignedCertificate.fingerprint(tls.resolve("console.crt"));
-        Files.writeString(tls.resolve("console.p12.password"), "not-the-password\n");
-        ConsoleKeystore.resolve(new Properties(), Map.of(), tls, said::add);
+        Files.delete(tls.resolve(missing));
+        ConsoleKeystore keystore = ConsoleKeystore.resolve(new Properties(), Map.of(), tls, said::add);
         assertEquals(2, said.size(), said.toString());
         assertNotEquals(fingerprint, SelfSignedCertificate.fingerprint(tls.resolve("console.crt")));
+        ConsoleKeystore.open(keystore.path(), "PKCS12", ConsoleKeystore.readPassword(keystore.passwordFile()));
     }
 
     @Test
@@ -97,6 +101,9 @@ class ConsoleKeystoreTest {
         keytool("-genkeypair", "-keystore", tls.resolve("console.p12").toString(), "-storetype", "PKCS12",
                 "-storepass", password, "-alias", "console", "-keyalg", "EC", "-validity", "10",
                 "-dname", "CN=old", "-noprompt");
+        Files.delete(tls.resolve("console.crt"));
+        keytool("-exportcert", "-rfc", "-keystore", tls.resolve("console.p12").toString(), "-storepass", password,
+                "-alias", "console", "-file", tls.resolve("console.crt").toString());
         ConsoleKeystore.resolve(new Properties(), Map.of(), tls, said::add);
         assertEquals(2, said.size(), said.toString());
         X509Certificate renewed = certificate(tls.resolve("console.crt"));

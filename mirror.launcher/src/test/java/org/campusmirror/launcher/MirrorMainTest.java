@@ -41,7 +41,7 @@ class MirrorMainTest {
     void secretsLeaveTheSystemPropertiesAndOnlyTheSaltedHashIsWritten() throws Exception {
         Properties system = properties("mirror.home", home.toString(), "mirror.http.port", "0",
                 "mirror.https.port", "0", "mirror.ws.port", "0", "mirror.admin.password", "Console-Secret-42");
-        MirrorMain.prepare(system, Map.of(), false);
+        MirrorMain.prepare(system, Map.of(), false).credentialsWriter().join();
         String keystorePassword = Files.readString(home.resolve("tls/console.p12.password")).strip();
         for (String key : system.stringPropertyNames()) {
             String value = system.getProperty(key);
@@ -55,6 +55,21 @@ class MirrorMainTest {
         assertFalse(line.contains("Console-Secret-42"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials)));
         assertFalse(Files.exists(home.resolve("admin.password")), "a given password is not stored");
+    }
+
+    @Test
+    void previousCredentialsAreGoneBeforePrepareReturns() throws Exception {
+        Path credentials = home.resolve("console.credentials");
+        Files.writeString(credentials, "admin:pbkdf2-sha256:1000:b2xkLXNhbHQ=:b2xkLWhhc2gtb2YtYW4tb2xkLXBhc3N3b3Jk\n");
+        Properties system = properties("mirror.home", home.toString(), "mirror.http.port", "0",
+                "mirror.https.port", "0", "mirror.ws.port", "0", "mirror.admin.password", "new-one");
+        MirrorMain.Prepared prepared = MirrorMain.prepare(system, Map.of(), false);
+        // Either not yet written or already the new one: never the old password's hash.
+        if (Files.exists(credentials)) {
+            assertFalse(Files.readString(credentials).contains("b2xkLWhhc2gt"));
+        }
+        prepared.credentialsWriter().join();
+        assertTrue(Files.readString(credentials).startsWith("admin:pbkdf2-sha256:100000:"));
     }
 
     @Test

@@ -57,44 +57,80 @@ public final class ConsoleHttpsConnector implements ConsoleHttps {
     private final BundleContext context;
     private final String host;
     private final int port;
-    private final KeyStore keyStore;
-    private final String password;
-    private final ServiceRegistration<ConnectorFactory> factory;
+    private volatile KeyStore keyStore;
+    private volatile String password;
     private volatile ServerConnector connector;
+    private ServiceRegistration<ConnectorFactory> factory;
+    private boolean closed;
+    private final Object readyLock = new Object();
     private ServiceRegistration<?> ready;
 
     @Activate
     public ConsoleHttpsConnector(BundleContext context) {
         this.context = context;
-        UnaryOperator<String> property = context::getProperty;
-        String configuredHost = property.apply(HOST);
+        String configuredHost = context.getProperty(HOST);
         this.host = configuredHost == null || configuredHost.isBlank() ? null : configuredHost.strip();
-        this.port = Integer.parseInt(orDefault(property.apply(PORT), "8443").strip());
-        KeyStore loaded = null;
-        String loadedPassword = null;
-        try {
-            Path passwordFile = Path.of(required(property, KEYSTORE_PASSWORD_FILE));
-            loadedPassword = Files.readString(passwordFile, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-            loaded = KeyStore.getInstance(orDefault(property.apply(KEYSTORE_TYPE), "PKCS12"));
-            try (InputStream in = Files.newInputStream(Path.of(required(property, KEYSTORE)))) {
-                loaded.load(in, loadedPassword.toCharArray());
-            }
-        } catch (IOException | GeneralSecurityException | IllegalStateException e) {
-            LOG.error("The Web Console's HTTPS port {} stays closed: cannot open the keystore ({})", port,
-                    e.getMessage());
-            loaded = null;
-        }
-        this.keyStore = loaded;
-        this.password = loadedPassword;
-        this.factory = loaded == null ? null : context.registerService(ConnectorFactory.class, this::connector, null);
+        this.port = Integer.parseInt(orDefault(context.getProperty(PORT), "8443").strip());
+        // Opening the keystore and starting TLS take a while on a Pi: done beside the other bundles' start, not in
+        // the framework's start-level thread.
+        Thread opener = new Thread(this::open, "mirror-console-https");
+        opener.setDaemon(true);
+        opener.start();
     }
 
     @Deactivate
     void deactivate() {
-        if (factory != null) {
-            factory.unregister(); // Felix HTTP stops and removes the connector
+        ServiceRegistration<ConnectorFactory> registered;
+        synchronized (this) {
+            closed = true;
+            registered = factory;
+            factory = null;
+        }
+        if (registered != null) {
+            unregister(registered); // Felix HTTP stops and removes the connector
         }
         announce(false);
+    }
+
+    private void open() {
+        UnaryOperator<String> property = context::getProperty;
+        try {
+            Path passwordFile = Path.of(required(property, KEYSTORE_PASSWORD_FILE));
+            String loadedPassword = Files.readString(passwordFile, StandardCharsets.UTF_8).lines().findFirst()
+                    .orElse("");
+            KeyStore loaded = KeyStore.getInstance(orDefault(property.apply(KEYSTORE_TYPE), "PKCS12"));
+            try (InputStream in = Files.newInputStream(Path.of(required(property, KEYSTORE)))) {
+                loaded.load(in, loadedPassword.toCharArray());
+            }
+            keyStore = loaded;
+            password = loadedPassword;
+        } catch (IOException | GeneralSecurityException | IllegalStateException e) {
+            LOG.error("The Web Console's HTTPS port {} stays closed: cannot open the keystore ({})", port,
+                    e.getMessage());
+            return;
+        }
+        ServiceRegistration<ConnectorFactory> registered;
+        try {
+            // Not under this object's lock: Felix HTTP starts the connector inside this call.
+            registered = context.registerService(ConnectorFactory.class, this::connector, null);
+        } catch (IllegalStateException stopping) {
+            return;
+        }
+        synchronized (this) {
+            if (!closed) {
+                factory = registered;
+                return;
+            }
+        }
+        unregister(registered);
+    }
+
+    private static void unregister(ServiceRegistration<?> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle is stopping
+        }
     }
 
     @Override
@@ -144,18 +180,20 @@ public final class ConsoleHttpsConnector implements ConsoleHttps {
         return https;
     }
 
-    private synchronized void announce(boolean up) {
-        if (up && ready == null) {
-            Dictionary<String, Object> properties = new Hashtable<>();
-            properties.put(Readiness.PART_PROPERTY, READY_PART);
-            ready = context.registerService(ConsoleHttps.class, this, properties);
-        } else if (!up && ready != null) {
-            try {
-                ready.unregister();
-            } catch (IllegalStateException alreadyGone) {
-                // the bundle is stopping
+    private void announce(boolean up) {
+        synchronized (readyLock) {
+            if (up && ready == null) {
+                Dictionary<String, Object> properties = new Hashtable<>();
+                properties.put(Readiness.PART_PROPERTY, READY_PART);
+                try {
+                    ready = context.registerService(ConsoleHttps.class, this, properties);
+                } catch (IllegalStateException stopping) {
+                    // the bundle is stopping
+                }
+            } else if (!up && ready != null) {
+                unregister(ready);
+                ready = null;
             }
-            ready = null;
         }
     }
 

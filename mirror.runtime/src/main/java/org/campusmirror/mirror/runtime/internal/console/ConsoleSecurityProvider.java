@@ -2,6 +2,7 @@ package org.campusmirror.mirror.runtime.internal.console;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -15,6 +16,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
@@ -60,7 +62,9 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
     /** Logins waiting for the hash besides the one being checked. */
     private static final int MAX_WAITING = 4;
 
-    private final Optional<HashedCredentials> credentials;
+    private final Path credentialsFile;
+    private volatile HashedCredentials credentials;
+    private final AtomicBoolean complained = new AtomicBoolean();
     private final LoginThrottle throttle;
     private final Semaphore hashing = new Semaphore(1);
     private final AtomicInteger waiting = new AtomicInteger();
@@ -81,7 +85,7 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
     }
 
     ConsoleSecurityProvider(Path credentialsFile, LongSupplier nanoClock) {
-        this.credentials = load(credentialsFile);
+        this.credentialsFile = credentialsFile;
         this.throttle = new LoginThrottle(nanoClock);
         try {
             byte[] key = new byte[32];
@@ -106,7 +110,7 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
             }
             String header = request.getHeader("Authorization");
             Optional<BasicAuthorization> login = BasicAuthorization.parse(header);
-            if (login.isEmpty() || credentials.isEmpty()) {
+            if (login.isEmpty() || credentials().isEmpty()) {
                 challenge(response);
                 return null;
             }
@@ -124,7 +128,7 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
     /** Single user: whoever authenticated may do everything. */
     @Override
     public boolean authorize(Object user, String role) {
-        return credentials.isPresent() && credentials.get().user().equals(user);
+        return credentials().map(known -> known.user().equals(user)).orElse(false);
     }
 
     @Override
@@ -175,7 +179,7 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
                 refuseLockedOut(response, decision);
                 return false;
             }
-            if (credentials.orElseThrow().matches(login.user(), login.password())) {
+            if (credentials().orElseThrow().matches(login.user(), login.password())) {
                 throttle.succeeded(client);
                 synchronized (accepted) {
                     accepted.add(fingerprint);
@@ -252,14 +256,29 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
         return Path.of(home == null ? "mirror-home" : home).resolve(HashedCredentials.FILE_NAME);
     }
 
-    private static Optional<HashedCredentials> load(Path file) {
-        try {
-            return Optional.of(HashedCredentials.read(file));
-        } catch (IOException e) {
-            // Fail closed: the console stays locked, and says why.
-            LOG.error("The Web Console refuses every login: cannot read {} ({}); restart the mirror to write it anew",
-                    file, e.getMessage());
-            return Optional.empty();
+    /**
+     * The credentials the launcher wrote; read when first needed, since the launcher hashes the password while the
+     * framework starts. Fails closed: while the file is missing or malformed, every login is refused, said once.
+     */
+    private Optional<HashedCredentials> credentials() {
+        HashedCredentials known = credentials;
+        if (known != null) {
+            return Optional.of(known);
         }
+        try {
+            known = HashedCredentials.read(credentialsFile);
+            credentials = known;
+            return Optional.of(known);
+        } catch (NoSuchFileException missing) {
+            if (!complained.getAndSet(true)) {
+                LOG.warn("The Web Console refuses every login until the launcher has written {}", credentialsFile);
+            }
+        } catch (IOException unreadable) {
+            if (!complained.getAndSet(true)) {
+                LOG.error("The Web Console refuses every login: cannot read {} ({}); restart the mirror to write it"
+                        + " anew", credentialsFile, unreadable.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -128,6 +128,17 @@ class ConsoleSecurityProviderTest {
     }
 
     @Test
+    void credentialsWrittenAfterActivationAreTakenUpAtTheNextLogin() throws Exception {
+        Files.delete(home.resolve("console.credentials"));
+        provider = new ConsoleSecurityProvider(home.resolve("console.credentials"), now::get);
+        FakeExchange early = FakeExchange.plain("127.0.0.1", "admin", PASSWORD);
+        assertNull(authenticate(early), "no credentials yet: nobody gets in");
+        assertEquals(401, early.status);
+        Files.writeString(home.resolve("console.credentials"), HashedCredentialsTest.LINE + "\n");
+        assertEquals("admin", authenticate(FakeExchange.plain("127.0.0.1", "admin", PASSWORD)));
+    }
+
+    @Test
     void parallelRequestsWithTheSameNewCredentialsCostOneHashAndAllGetIn() throws Exception {
         useSlowHash();
         List<Object> users = inParallel(5, i -> authenticate(FakeExchange.secure("192.0.2.50", "admin", PASSWORD)));
