@@ -7,17 +7,18 @@
 #   3. boot: systemd-nspawn boots the root; systemd starts the enabled unit with all its hardening, the console must
 #      answer again (same password), and systemd-analyze security scores the running unit.
 #
-#   test/installer/debootstrap-run.sh target/campus-mirror-<version>.tar.gz [RESULTS_FILE (./debootstrap-run.results)]
+#   test/installer/debootstrap-run.sh target/campus-mirror-<version>.tar.gz [RESULTS_FILE]
 #
 # Needs root, debootstrap, curl and systemd-nspawn (Debian's systemd-container), and deb.debian.org (or
 # DEBIAN_MIRROR). The debootstrap base is cached as a tarball in CAMPUS_MIRROR_TEST_CACHE (default
-# /var/cache/campus-mirror-test) for the next run; delete it to start from scratch. Results go to RESULTS_FILE as
-# key=value lines (the Maven test DebootstrapRunTest asserts them); every step is bounded in time. Ports are free
-# loopback ports picked at run time, never the defaults.
+# /var/cache/campus-mirror-test) for the next run; delete it to start from scratch. Results go to RESULTS_FILE
+# (default /tmp/campus-mirror-debootstrap-run.results) as key=value lines, which the Maven test DebootstrapRunTest
+# asserts; the unit's security report and journal go beside it. Every step is bounded in time. The mirror gets free
+# ports picked at run time, never the defaults, and binds to loopback.
 set -euo pipefail
 
 release="$(realpath "${1:?usage: $0 RELEASE_TAR_GZ [RESULTS_FILE]}")"
-results="$(realpath -m "${2:-debootstrap-run.results}")"
+results="$(realpath -m "${2:-${TMPDIR:-/tmp}/campus-mirror-debootstrap-run.results}")"
 cache="${CAMPUS_MIRROR_TEST_CACHE:-/var/cache/campus-mirror-test}"
 debian_mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 arch="$(dpkg --print-architecture)"
@@ -86,7 +87,9 @@ s = [socket.socket() for _ in range(3)]
 for x in s: x.bind(("127.0.0.1", 0))
 print(*[x.getsockname()[1] for x in s])')
 sed -i -e "s/^MIRROR_HTTP_PORT=.*/MIRROR_HTTP_PORT=$http_port/" -e "s/^MIRROR_WS_PORT=.*/MIRROR_WS_PORT=$ws_port/" \
-    -e "s/^MIRROR_HTTPS_PORT=.*/MIRROR_HTTPS_PORT=$https_port/" "$tree/etc/default/campus-mirror"
+    -e "s/^MIRROR_HTTPS_PORT=.*/MIRROR_HTTPS_PORT=$https_port/" \
+    -e "s/^MIRROR_JAVA_OPTS_EXTRA=.*/MIRROR_JAVA_OPTS_EXTRA=-Dmirror.http.host=127.0.0.1 -Dmirror.ws.host=127.0.0.1/" \
+    "$tree/etc/default/campus-mirror"
 
 # The unit's ExecStart with ${VAR} (one word) and $VAR (split at blanks) expanded from Environment= and
 # EnvironmentFile=, as systemd does.
@@ -113,11 +116,13 @@ exec_start() {
     done
 }
 
-# console_status URL [PASSWORD]: the HTTP status of a console page on loopback, 000 when nothing answers.
+# console_status URL [PASSWORD [CURL_OPTION...]]: the HTTP status of a console page on loopback, 000 when nothing
+# answers.
 console_status() {
-    local auth=()
+    local url="$1" auth=()
     [[ -n "${2:-}" ]] && auth=(--user "admin:$2")
-    curl -s -o /dev/null -w '%{http_code}' --max-time 10 "${auth[@]}" "$1" || true
+    shift $(($# < 2 ? $# : 2))
+    curl -s -o /dev/null -w '%{http_code}' --max-time 10 "${auth[@]}" "$@" "$url" || true
 }
 
 # wait_for_console URL SECONDS: until the console asks for a password (401), bounded.
@@ -175,6 +180,9 @@ systemctl show campus-mirror.service -p ActiveState -p SubState -p NRestarts -p 
 pid="$(systemctl show campus-mirror.service -p MainPID --value)"
 grep -E '^(NoNewPrivs|Seccomp|CapBnd|CapEff):' "/proc/$pid/status" | tr -d ' \t' | tr : = >> "$out"
 echo "MaxOpenFiles=$(awk '/^Max open files/ { print $4 }' "/proc/$pid/limits")" >> "$out"
+# $MIRROR_JAVA_OPTS_EXTRA of /etc/default/campus-mirror, split by systemd into one argument per option
+echo "ExtraOptionArguments=$(tr '\0' '\n' < "/proc/$pid/cmdline" | grep -c -e '^-Dmirror.http.host=127.0.0.1$' \
+    -e '^-Dmirror.ws.host=127.0.0.1$')" >> "$out"
 systemd-analyze security campus-mirror.service > /root/probe/security.txt 2>&1
 journalctl -u campus-mirror.service --no-pager > /root/probe/journal.txt 2>&1
 systemctl --no-block poweroff
@@ -196,6 +204,12 @@ nspawn_pid=$!
 if wait_for_console "$console" 120; then
     result boot_console_without_password "$(console_status "$console")"
     result boot_console_with_password "$(console_status "$console" "$password")"
+    # The console over HTTPS, once the mirror generates its certificate (issue 12): self-signed, hence -k here.
+    if [[ -f "$tree/var/lib/campus-mirror/tls/console.crt" ]]; then
+        https_console="https://127.0.0.1:$https_port/system/console/bundles.json"
+        result boot_https_console_without_password "$(console_status "$https_console" "" -k)"
+        result boot_https_console_with_password "$(console_status "$https_console" "$password" -k)"
+    fi
 else
     result boot_console_without_password none
 fi
@@ -209,6 +223,6 @@ result boot_security_exposure "$(sed -n 's/.*Overall exposure level for campus-m
 result boot_journal_problems "$(grep -ciE 'SIGSYS|not permitted|Permission denied|Failed with result|core dump|Error' \
     "$tree/root/probe/journal.txt" || true)"
 result total_seconds "$(elapsed "$started")"
-cp "$tree/root/probe/security.txt" "$(dirname "$results")/security.txt" 2> /dev/null || true
-cp "$tree/root/probe/journal.txt" "$(dirname "$results")/journal.txt" 2> /dev/null || true
+cp "$tree/root/probe/security.txt" "$results.security.txt" 2> /dev/null || true
+cp "$tree/root/probe/journal.txt" "$results.journal.txt" 2> /dev/null || true
 mv "$results.tmp" "$results"

@@ -60,7 +60,13 @@ class DebootstrapRunTest {
                 () -> assertEquals("2", result.get("boot_Seccomp"), "a system call filter is in force"),
                 () -> assertEquals("0000000000000000", result.get("boot_CapBnd")),
                 () -> assertEquals("0", result.get("boot_journal_problems")),
+                () -> assertEquals("2", result.get("boot_ExtraOptionArguments"), "MIRROR_JAVA_OPTS_EXTRA, two options"),
                 () -> assertTrue(Double.parseDouble(result.get("boot_security_exposure")) <= SystemdUnitTest.MAX_EXPOSURE,
                         result.get("boot_security_exposure")));
+        if (result.containsKey("boot_https_console_with_password")) {
+            // Recorded once the mirror generates the console's certificate (HTTPS console, issue 12).
+            assertEquals("401", result.get("boot_https_console_without_password"));
+            assertEquals("200", result.get("boot_https_console_with_password"));
+        }
     }
 }

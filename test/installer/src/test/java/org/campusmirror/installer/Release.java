@@ -49,6 +49,14 @@ final class Release {
         return new Release(into.resolve("campus-mirror-" + version()));
     }
 
+    /** The release extracted for a test that runs install.sh, which needs root (useradd, chown). */
+    static Release extractToInstall() throws IOException, InterruptedException {
+        if (!Shell.runningAsRoot()) {
+            fail("the installer tests run install.sh as root (useradd, chown into a test tree); run them as root");
+        }
+        return extract();
+    }
+
     /** A release folder that is already there, e.g. the installed copy under /opt/campus-mirror. */
     static Release at(Path folder) {
         return new Release(folder);
