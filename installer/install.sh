@@ -16,8 +16,8 @@
 #   --desktop-user NAME  the desktop user whose session shows the mirror (default: the autologin user)
 #   --wait SECONDS       how long to wait for the first start to write the admin password (default 120)
 #
-# Every command that changes the system (apt-get, apt-cache, systemctl, useradd, groupadd, usermod, userdel, chown,
-# chroot, raspi-config) is found through PATH, so tests can put stand-ins first.
+# Every command that asks or changes the system (apt-get, apt-cache, dpkg, systemctl, useradd, groupadd, usermod,
+# userdel, groupdel, chown, chroot, raspi-config) is found through PATH, so tests can put stand-ins first.
 set -euo pipefail
 
 readonly SERVICE_USER=campus-mirror
@@ -68,7 +68,7 @@ check_system() {
     if [[ ! "$id" =~ ^(debian|raspbian)$ || "$version" != 12 ]]; then
         refuse "needs Raspberry Pi OS Bookworm or Debian 12; this is ${name:-an unknown system}"
     fi
-    arch="$(dpkg --print-architecture)"
+    arch="$(in_root_query dpkg --print-architecture)"    # the tree's own (an arm64 image built elsewhere)
     case "$arch" in
         arm64|armhf) ;;
         amd64) note "amd64 is a test target (plain Debian 12); the mirror is made for a Raspberry Pi (arm64, armhf)" ;;
@@ -207,6 +207,7 @@ start_service() {
 wait_for_password() {
     $dry_run && return
     local waited=0
+    [[ -s "$HOME_DIR/admin.password" ]] && return
     say "waiting up to ${wait_seconds}s for the first start to write $HOME_DIR/admin.password"
     while [[ ! -s "$HOME_DIR/admin.password" ]] && ((waited < wait_seconds)); do
         if systemctl is-failed --quiet "$SERVICE"; then

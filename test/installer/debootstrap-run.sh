@@ -5,7 +5,8 @@
 #   2. chroot: the generated unit's ExecStart, expanded as systemd expands it, runs as the service user; the
 #      console must answer on loopback: 401 without a password, 200 with the one from admin.password;
 #   3. boot: systemd-nspawn boots the root; systemd starts the enabled unit with all its hardening, the console must
-#      answer again (same password), and systemd-analyze security scores the running unit.
+#      answer again (same password), and systemd-analyze security scores the running unit; then the installer runs
+#      once more in there, an upgrade under a running systemd, which restarts the service with the same password.
 #
 #   test/installer/debootstrap-run.sh target/campus-mirror-<version>.tar.gz [RESULTS_FILE]
 #
@@ -166,15 +167,16 @@ wait "$mirror_pid" 2> /dev/null || true
 mirror_pid=""
 umount "$tree/proc"
 
-# Stage 3: boot the root with systemd; a probe unit records what systemd says about the running mirror, then powers
-# the container off once this script has checked the console (or after 150 s).
+# Stage 3: boot the root with systemd. A probe unit inside records what systemd says about the running mirror, then
+# runs the installer once more (an upgrade under a running systemd: daemon-reload, restart), and powers the
+# container off. It moves on when this script says so (files go, go2), each wait bounded.
 step=$SECONDS
 mkdir -p "$tree/root/probe"
 cat > "$tree/root/probe/probe.sh" << 'EOF'
 #!/bin/bash
-# Runs inside the booted root: waits for the go of debootstrap-run.sh (bounded), records what systemd and the
-# kernel say about the running mirror, then powers the container off.
-for _ in $(seq 150); do [[ -e /root/probe/go ]] && break; sleep 1; done
+# Runs inside the booted root, as the probe unit.
+await() { for _ in $(seq 150); do [[ -e "/root/probe/$1" ]] && break; sleep 1; done; }
+await go
 out=/root/probe/show.txt
 systemctl show campus-mirror.service -p ActiveState -p SubState -p NRestarts -p User > "$out"
 pid="$(systemctl show campus-mirror.service -p MainPID --value)"
@@ -185,6 +187,12 @@ echo "ExtraOptionArguments=$(tr '\0' '\n' < "/proc/$pid/cmdline" | grep -c -e '^
     -e '^-Dmirror.ws.host=127.0.0.1$')" >> "$out"
 systemd-analyze security campus-mirror.service > /root/probe/security.txt 2>&1
 journalctl -u campus-mirror.service --no-pager > /root/probe/journal.txt 2>&1
+/root/release/campus-mirror-*/install.sh --no-kiosk --wait 60 > /root/probe/upgrade.txt 2>&1
+echo "UpgradeExit=$?" >> "$out"
+echo "UpgradeRestarted=$([[ "$(systemctl show campus-mirror.service -p MainPID --value)" != "$pid" ]] && echo yes || echo no)" >> "$out"
+echo "UpgradeActiveState=$(systemctl show campus-mirror.service -p ActiveState --value)" >> "$out"
+touch /root/probe/upgraded
+await go2
 systemctl --no-block poweroff
 EOF
 cat > "$tree/etc/systemd/system/campus-mirror-probe.service" << 'EOF'
@@ -194,11 +202,12 @@ After=campus-mirror.service
 [Service]
 Type=oneshot
 ExecStart=/bin/bash /root/probe/probe.sh
+TimeoutStartSec=600
 [Install]
 WantedBy=multi-user.target
 EOF
 ln -s /etc/systemd/system/campus-mirror-probe.service "$tree/etc/systemd/system/multi-user.target.wants/"
-timeout 240 systemd-nspawn --boot --directory="$tree" --register=no --keep-unit --console=pipe \
+timeout 480 systemd-nspawn --boot --directory="$tree" --register=no --keep-unit --console=pipe \
     > "$work/boot.log" 2>&1 < /dev/null &
 nspawn_pid=$!
 if wait_for_console "$console" 120; then
@@ -215,6 +224,17 @@ else
 fi
 result boot_seconds_to_console "$(elapsed "$step")"
 touch "$tree/root/probe/go"
+
+step=$SECONDS
+for _ in $(seq 240); do [[ -e "$tree/root/probe/upgraded" ]] && break; sleep 1; done
+if wait_for_console "$console" 120; then
+    result upgrade_console_with_password "$(console_status "$console" "$password")"
+else
+    result upgrade_console_with_password none
+fi
+result upgrade_said "$(grep -c "upgrading Campus Mirror" "$tree/root/probe/upgrade.txt" || true)"
+result upgrade_seconds "$(elapsed "$step")"
+touch "$tree/root/probe/go2"
 wait "$nspawn_pid" || true
 nspawn_pid=""
 sed 's/^/boot_/' "$tree/root/probe/show.txt" >> "$results.tmp" || true
@@ -223,6 +243,7 @@ result boot_security_exposure "$(sed -n 's/.*Overall exposure level for campus-m
 result boot_journal_problems "$(grep -ciE 'SIGSYS|not permitted|Permission denied|Failed with result|core dump|Error' \
     "$tree/root/probe/journal.txt" || true)"
 result total_seconds "$(elapsed "$started")"
-cp "$tree/root/probe/security.txt" "$results.security.txt" 2> /dev/null || true
-cp "$tree/root/probe/journal.txt" "$results.journal.txt" 2> /dev/null || true
+for report in security journal upgrade; do
+    cp "$tree/root/probe/$report.txt" "$results.$report.txt" 2> /dev/null || true
+done
 mv "$results.tmp" "$results"

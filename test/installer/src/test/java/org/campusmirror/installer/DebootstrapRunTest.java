@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The real thing, short of a Pi: test/installer/debootstrap-run.sh installs the release into a fresh Debian 12 root
  * made with debootstrap (apt really installs the JRE), starts the unit's command line in a chroot, then boots the root
- * with systemd-nspawn so that systemd runs the hardened unit. This test asserts what the script recorded.
+ * with systemd-nspawn so that systemd runs the hardened unit, and runs the installer there once more (an upgrade that
+ * restarts the service). This test asserts what the script recorded.
  * About 1.5 minutes with a cached debootstrap base, 2 without; -Dinstaller.debootstrap=false skips it.
  */
 class DebootstrapRunTest {
@@ -61,6 +62,12 @@ class DebootstrapRunTest {
                 () -> assertEquals("0000000000000000", result.get("boot_CapBnd")),
                 () -> assertEquals("0", result.get("boot_journal_problems")),
                 () -> assertEquals("2", result.get("boot_ExtraOptionArguments"), "MIRROR_JAVA_OPTS_EXTRA, two options"),
+                // the installer run again under the running systemd: an upgrade that restarts the service
+                () -> assertEquals("0", result.get("boot_UpgradeExit")),
+                () -> assertEquals("1", result.get("upgrade_said")),
+                () -> assertEquals("yes", result.get("boot_UpgradeRestarted")),
+                () -> assertEquals("active", result.get("boot_UpgradeActiveState")),
+                () -> assertEquals("200", result.get("upgrade_console_with_password"), "the same password after it"),
                 () -> assertTrue(Double.parseDouble(result.get("boot_security_exposure")) <= SystemdUnitTest.MAX_EXPOSURE,
                         result.get("boot_security_exposure")));
         if (result.containsKey("boot_https_console_with_password")) {
