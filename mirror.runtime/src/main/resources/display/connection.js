@@ -1,0 +1,78 @@
+// The display's one WebSocket: connect, hand every message on, and when the socket drops try again with growing
+// pauses (1 s, 2 s, 4 s ... 30 s, with jitter so a room of mirrors does not reconnect in step). The display never
+// sends: the server closes a display that does.
+
+const FIRST_PAUSE_MS = 1000;
+const LONGEST_PAUSE_MS = 30000;
+
+export class DisplayConnection {
+    /**
+     * @param url       ws:// or wss:// URL of /mirror
+     * @param onMessage called with each parsed message
+     * @param onState   called with 'connecting', 'open' or 'closed' and, when closed, the pause until the next try
+     */
+    constructor(url, onMessage, onState) {
+        this.url = url;
+        this.onMessage = onMessage;
+        this.onState = onState;
+        this.pause = FIRST_PAUSE_MS;
+        this.socket = null;
+        this.retry = null;
+    }
+
+    start() {
+        this.onState('connecting');
+        let socket;
+        try {
+            socket = new WebSocket(this.url);
+        } catch (error) {
+            console.error('Campus Mirror: cannot open', this.url, error);
+            this.scheduleRetry();
+            return;
+        }
+        this.socket = socket;
+        socket.addEventListener('open', () => this.onState('open'));
+        socket.addEventListener('message', (event) => this.receive(event));
+        socket.addEventListener('close', () => {
+            if (this.socket === socket) {
+                this.socket = null;
+                this.scheduleRetry();
+            }
+        });
+    }
+
+    /** The stream was good (a snapshot arrived): the next drop starts again with a short pause. */
+    healthy() {
+        this.pause = FIRST_PAUSE_MS;
+    }
+
+    /** Drops the connection and connects again at once, e.g. to get a new snapshot after a missed change. */
+    restart() {
+        const socket = this.socket;
+        this.socket = null;
+        if (socket) {
+            socket.close();
+        }
+        clearTimeout(this.retry);
+        this.start();
+    }
+
+    receive(event) {
+        let message;
+        try {
+            message = JSON.parse(event.data);
+        } catch (error) {
+            console.error('Campus Mirror: unreadable message', error);
+            return;
+        }
+        this.onMessage(message);
+    }
+
+    scheduleRetry() {
+        const wait = Math.round(this.pause * (0.8 + Math.random() * 0.4));
+        this.pause = Math.min(this.pause * 2, LONGEST_PAUSE_MS);
+        this.onState('closed', wait);
+        clearTimeout(this.retry);
+        this.retry = setTimeout(() => this.start(), wait);
+    }
+}
