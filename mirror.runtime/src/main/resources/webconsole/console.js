@@ -88,6 +88,10 @@
         });
         document.querySelector('#mp-displays tbody').replaceChildren(...rows);
         document.getElementById('mp-displays-count').textContent = String(state.displays.length);
+        const ws = state.webSocket;
+        document.getElementById('mp-ws').textContent = ws ? 'WebSocket server: ' + ws.openConnections
+            + ' connection(s), ' + ws.broadcastsEncoded + ' broadcasts, ' + ws.broadcastsDropped + ' skipped for slow '
+            + 'displays, ' + ws.slowConsumerCloses + ' slow display(s) shed' : 'WebSocket server not running';
     }
 
     function alerts(state) {

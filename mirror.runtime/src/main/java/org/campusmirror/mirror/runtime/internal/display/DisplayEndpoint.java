@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.campusmirror.ws.server.ServerStats;
 import org.campusmirror.ws.server.UpgradeDecision;
 import org.campusmirror.ws.server.UpgradeRequest;
 import org.campusmirror.ws.server.WebSocket;
@@ -49,6 +50,11 @@ public final class DisplayEndpoint implements WebSocketEndpoint, DisplayModel.Li
     @Deactivate
     void deactivate() {
         display.model().unsubscribe(this);
+    }
+
+    /** The WebSocket server's counters (connections, broadcasts, slow consumers shed). */
+    public ServerStats serverStats() {
+        return server.stats();
     }
 
     /** The displays connected now. */

@@ -47,7 +47,7 @@ public record Layout(List<Page> pages, boolean rotate, Locale locale, ZoneId zon
     }
 
     /**
-     * @param pageEntries {@code name} or {@code name=seconds}, in order
+     * @param pageEntries {@code name} or {@code name=seconds}, in order; an entry may hold several, comma-separated
      * @param localeTag   a BCP 47 tag whose language is {@code de} or {@code en}
      * @param zoneId      an IANA time zone
      */
@@ -84,8 +84,13 @@ public record Layout(List<Page> pages, boolean rotate, Locale locale, ZoneId zon
     private static List<Page> parsePages(String[] entries, List<String> problems) {
         List<Page> pages = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        List<String> split = new ArrayList<>();
         for (String entry : entries) {
-            if (entry == null || entry.isBlank()) {
+            // "main=30, transport=20" in one field is as good as two entries (a page name has no comma).
+            split.addAll(List.of(entry == null ? new String[0] : entry.split(",")));
+        }
+        for (String entry : split) {
+            if (entry.isBlank()) {
                 continue;
             }
             String[] parts = entry.split("=", 2);

@@ -11,8 +11,8 @@ public @interface LayoutConfiguration {
     String PID = "org.campusmirror.mirror.layout";
 
     @AttributeDefinition(name = "Pages", description = "One entry per page, in order: name=seconds, how long the "
-            + "page shows before the next one (0: until a button moves on), e.g. main=30. Names are letters, digits, "
-            + "- and _.")
+            + "page shows before the next one (0: until a button moves on), e.g. main=30; several in one entry are "
+            + "comma-separated. Names are letters, digits, - and _.")
     String[] pages() default {"main=30"};
 
     @AttributeDefinition(name = "Rotate pages", description = "Move on to the next page when a page's time is up")

@@ -11,6 +11,7 @@ import org.campusmirror.mirror.runtime.internal.display.ConnectedDisplay;
 import org.campusmirror.mirror.runtime.internal.display.DisplaySnapshot;
 import org.campusmirror.mirror.runtime.internal.layout.Page;
 import org.campusmirror.mirror.runtime.internal.widgets.WidgetStatus;
+import org.campusmirror.ws.server.ServerStats;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -23,7 +24,7 @@ final class ConsoleState {
     }
 
     static String json(DisplaySnapshot display, List<WidgetStatus> widgets, List<ConnectedDisplay> displays,
-            int busyThreads, Instant now) {
+            ServerStats server, int busyThreads, Instant now) {
         StringWriter text = new StringWriter(4096);
         try (JsonGenerator out = FACTORY.createGenerator(text)) {
             out.writeStartObject();
@@ -64,6 +65,14 @@ final class ConsoleState {
             }
             out.writeEndArray();
             out.writeNumberField("busyThreads", busyThreads);
+            if (server != null) {
+                out.writeObjectFieldStart("webSocket");
+                out.writeNumberField("openConnections", server.openConnections());
+                out.writeNumberField("broadcastsEncoded", server.broadcastsEncoded());
+                out.writeNumberField("broadcastsDropped", server.broadcastsDropped());
+                out.writeNumberField("slowConsumerCloses", server.slowConsumerCloses());
+                out.writeEndObject();
+            }
             out.writeArrayFieldStart("widgets");
             for (WidgetStatus widget : widgets) {
                 widget(out, widget);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -174,8 +175,8 @@ public final class MirrorConsolePlugin extends HttpServlet {
     private void state(HttpServletResponse response) throws IOException {
         DisplayEndpoint connected = endpoint;
         String json = ConsoleState.json(display.model().snapshot(), registry.statuses(),
-                connected == null ? java.util.List.of() : connected.displays(), registry.busyThreads(),
-                display.clock().instant());
+                connected == null ? List.of() : connected.displays(), connected == null ? null : connected.serverStats(),
+                registry.busyThreads(), display.clock().instant());
         response.setContentType("application/json;charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
         response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));

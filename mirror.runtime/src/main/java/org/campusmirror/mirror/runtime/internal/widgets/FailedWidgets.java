@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.campusmirror.mirror.widget.Widget;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -17,6 +19,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
  * DTOs tell of them. Each becomes an error tile with the failure's message, never its stack trace.
  */
 final class FailedWidgets {
+    private static final Pattern QUALIFIED_EXCEPTION = Pattern.compile("(?:[a-z_][a-z0-9_]*\\.)+([A-Z]\\w*(?:Exception|Error))(?=:|$)");
     /** A widget component configuration in {@code FAILED_ACTIVATION}. */
     record FailedWidget(WidgetDescriptor descriptor, String bundle, String failure) {
     }
@@ -65,8 +68,13 @@ final class FailedWidgets {
         }
         best = strip(best, "Caused by:");
         for (String wrapper : List.of("org.osgi.service.component.ComponentException:",
-                "org.campusmirror.mirror.widget.WidgetConfigurationException:", "java.lang.IllegalArgumentException:")) {
+                "org.campusmirror.mirror.widget.WidgetConfigurationException:")) {
             best = strip(best, wrapper);
+        }
+        // "java.lang.NumberFormatException: For input string: "many"" reads better without the package.
+        Matcher exception = QUALIFIED_EXCEPTION.matcher(best);
+        if (exception.lookingAt()) {
+            best = "cannot activate with this configuration: " + exception.group(1) + best.substring(exception.end());
         }
         return WidgetRefresh.oneLine(best, new IllegalStateException("the component failed to activate"));
     }

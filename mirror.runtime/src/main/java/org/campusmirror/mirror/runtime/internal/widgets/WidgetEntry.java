@@ -35,6 +35,8 @@ final class WidgetEntry {
     private String lastError;
     private Instant lastErrorAt;
     private Instant runningSince;
+    /** Its refreshes run past the timeout (and those that return late fail): logged once, not each time. */
+    private boolean hanging;
 
     WidgetEntry(Widget widget, WidgetDescriptor descriptor, String bundle, String renderer, long generation) {
         this.widget = widget;
@@ -72,6 +74,7 @@ final class WidgetEntry {
     synchronized void finished(RefreshOutcome outcome, Instant ended, boolean late) {
         lastRefresh = ended;
         runningSince = null;
+        hanging = late && !(outcome instanceof RefreshOutcome.Fresh);
         if (outcome instanceof RefreshOutcome.Fresh fresh) {
             lastGood = fresh.model();
             lastGoodJson = fresh.json();
@@ -88,10 +91,14 @@ final class WidgetEntry {
         }
     }
 
-    synchronized void overdue(Instant started, Duration timeout) {
+    /** A refresh ran past its timeout; returns whether that is news (it was not hanging already). */
+    synchronized boolean overdue(Instant started, Duration timeout) {
+        boolean news = !hanging;
+        hanging = true;
         runningSince = started;
         failed(lastGood != null ? TileState.STALE : TileState.ERROR,
                 "no answer within " + timeout.toSeconds() + " s", started.plus(timeout));
+        return news;
     }
 
     synchronized void notStarted(String reason, Instant at) {

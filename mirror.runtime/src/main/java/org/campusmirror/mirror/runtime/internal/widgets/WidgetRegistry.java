@@ -85,6 +85,7 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
     private Set<String> awaitingFirstRefresh;
     private ServiceRegistration<?> readyMarker;
     private Timer.Cancellable rescan;
+    private boolean rescanSoon;
     private volatile boolean closed;
 
     @Activate
@@ -241,12 +242,18 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
         if (entry == null) {
             return;
         }
+        String before = entry.status().error();
         entry.finished(outcome, ended, late);
         display.model().putTile(entry.tile());
+        String after = entry.status().error();
         if (outcome instanceof RefreshOutcome.Fresh fresh) {
             saveLater(entry, fresh);
-        } else if (!late) {
-            LOG.info("Widget {}: {}", id, entry.status().error());
+            if (before != null) {
+                LOG.info("Widget {} has data again", id);
+            }
+        } else if (!late && !after.equals(before)) {
+            // Once per new message: a widget failing every second must not fill the log.
+            LOG.info("Widget {}: {}", id, after);
         }
         firstRefreshDone(id);
     }
@@ -255,10 +262,12 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
     public void overdue(String id, Instant started, Duration timeout) {
         WidgetEntry entry = byId.get(id);
         if (entry != null) {
-            entry.overdue(started, timeout);
+            boolean newlyHung = entry.overdue(started, timeout);
             display.model().putTile(entry.tile());
-            LOG.warn("Widget {} has not answered within {} s; it is interrupted and not refreshed again until it "
-                    + "returns", id, timeout.toSeconds());
+            if (newlyHung) {
+                LOG.warn("Widget {} has not answered within {} s; it is interrupted and not refreshed again until it "
+                        + "returns", id, timeout.toSeconds());
+            }
             firstRefreshDone(id);
         }
     }
@@ -288,9 +297,11 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
 
     // ---------------------------------------------------------------- components that failed to activate
 
+    /** A widget service or bundle changed: look again shortly (a burst of events makes one scan). */
     private synchronized void rescanSoon() {
-        if (!closed && rescan == null) {
+        if (!closed && !rescanSoon) {
             scheduleRescan(RESCAN_DELAY);
+            rescanSoon = true;
         }
     }
 
@@ -299,14 +310,15 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
             rescan.cancel();
         }
         rescan = display.timer().schedule(this::rescanFailed, delay);
+        rescanSoon = false;
     }
 
     private void rescanFailed() {
         synchronized (this) {
-            rescan = null;
             if (closed) {
                 return;
             }
+            // Also look now and then: a component can fail to activate without any service event.
             scheduleRescan(RESCAN_PERIOD);
         }
         Map<String, FailedWidgets.FailedWidget> found = new HashMap<>();
