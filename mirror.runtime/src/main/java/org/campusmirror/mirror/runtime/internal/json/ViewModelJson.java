@@ -1,7 +1,6 @@
 package org.campusmirror.mirror.runtime.internal.json;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
@@ -41,9 +40,19 @@ public final class ViewModelJson {
 
     /** The JSON text of {@code data}. */
     public static String encode(Object data) throws UnsupportedDataException {
-        StringWriter text = new StringWriter();
+        return encode(data, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The JSON text of {@code data}, refused once it grows beyond {@code maxChars}: encoding stops there, so a
+     * widget that returns a list of millions of entries costs the heap at most that much (plus Jackson's buffer).
+     */
+    public static String encode(Object data, int maxChars) throws UnsupportedDataException {
+        BoundedWriter text = new BoundedWriter(maxChars);
         try (JsonGenerator out = FACTORY.createGenerator(text)) {
             write(out, data, new StringBuilder("data"), 0);
+        } catch (BoundedWriter.FullException e) {
+            throw new UnsupportedDataException("too large, more than " + maxChars + " characters of JSON");
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a string failed", e);
         }

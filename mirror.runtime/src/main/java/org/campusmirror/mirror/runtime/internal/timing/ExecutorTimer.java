@@ -1,10 +1,10 @@
 package org.campusmirror.mirror.runtime.internal.timing;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -21,11 +21,14 @@ public final class ExecutorTimer implements Timer, AutoCloseable {
     private final ScheduledExecutorService executor;
 
     public ExecutorTimer(String threadName) {
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, threadName);
             thread.setDaemon(true);
             return thread;
         });
+        // Every refresh schedules its timeout and cancels it when it returns: drop those at once, not when due.
+        pool.setRemoveOnCancelPolicy(true);
+        executor = pool;
     }
 
     @Override

@@ -49,12 +49,7 @@ final class WidgetRefresh implements RefreshScheduler.Job {
             return new RefreshOutcome.Failed("refresh returned no view model (null)");
         }
         try {
-            String json = ViewModelJson.encode(model.data());
-            if (json.length() > MAX_JSON_CHARS) {
-                return new RefreshOutcome.Failed("view model too large: " + json.length() + " characters of JSON, at most "
-                        + MAX_JSON_CHARS);
-            }
-            return new RefreshOutcome.Fresh(model, json);
+            return new RefreshOutcome.Fresh(model, ViewModelJson.encode(model.data(), MAX_JSON_CHARS));
         } catch (UnsupportedDataException e) {
             return new RefreshOutcome.Failed("view model refused: " + oneLine(e.getMessage(), e));
         }

@@ -82,6 +82,28 @@ class ViewModelJsonTest {
     }
 
     @Test
+    void encodingStopsAtTheBoundInsteadOfGrowingWithTheData() throws Exception {
+        // A billion entries that exist only while they are read: encoding them whole would need gigabytes.
+        int[] read = {0};
+        List<String> endless = new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                read[0]++;
+                return "entry " + index;
+            }
+
+            @Override
+            public int size() {
+                return 1_000_000_000;
+            }
+        };
+        var error = assertThrows(UnsupportedDataException.class, () -> ViewModelJson.encode(endless, 64 * 1024));
+        assertEquals("too large, more than 65536 characters of JSON", error.getMessage());
+        assertTrue(read[0] < 20_000, "stopped after " + read[0] + " entries");
+        assertEquals("[\"entry 0\"]", ViewModelJson.encode(List.of("entry 0"), 11), "exactly at the bound is fine");
+    }
+
+    @Test
     void nestingBeyondTheLimitIsRefusedInsteadOfOverflowingTheStack() {
         List<Object> deep = new ArrayList<>();
         List<Object> current = deep;

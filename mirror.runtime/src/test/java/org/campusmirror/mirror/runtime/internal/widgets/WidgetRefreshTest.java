@@ -44,7 +44,8 @@ class WidgetRefreshTest {
         RefreshOutcome refused = run(context -> ViewModel.of(new Date(), NOW));
         assertTrue(((RefreshOutcome.Failed) refused).message().startsWith("view model refused: java.util.Date at data"));
         RefreshOutcome huge = run(context -> ViewModel.of("x".repeat(WidgetRefresh.MAX_JSON_CHARS), NOW));
-        assertTrue(((RefreshOutcome.Failed) huge).message().startsWith("view model too large"));
+        assertEquals("view model refused: too large, more than " + WidgetRefresh.MAX_JSON_CHARS + " characters of JSON",
+                ((RefreshOutcome.Failed) huge).message());
     }
 
     @Test
