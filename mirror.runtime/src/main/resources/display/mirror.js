@@ -2,8 +2,8 @@
 // alerts and the sleep state. It reloads itself when the runtime's version changes and reconnects by itself when
 // the socket drops. Data reaches the DOM as text only (textContent, createElement).
 
-import {Field, PATH, Type, VERSION} from './protocol.js';
-import {DisplayConnection} from './connection.js';
+import {Field, PATH, SNAPSHOT_URL, Type, VERSION} from './protocol.js';
+import {DisplayConnection, SnapshotPolling} from './connection.js';
 import {formatting, setServerTime} from './context.js';
 import {Tiles} from './tiles.js';
 
@@ -198,8 +198,9 @@ function ages() {
     }
 }
 
-const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
 const preview = new URLSearchParams(location.search).has('preview') ? '?preview' : '';
-const connection = new DisplayConnection(scheme + '//' + location.hostname + ':' + root.dataset.wsPort + PATH + preview,
-    receive, connectionState);
+const connection = location.protocol === 'https:'
+    ? new SnapshotPolling(SNAPSHOT_URL, receive, connectionState)
+    : new DisplayConnection('ws://' + location.hostname + ':' + root.dataset.wsPort + PATH + preview,
+        receive, connectionState);
 connection.start();

@@ -2,6 +2,7 @@
 // org.campusmirror.mirror.runtime.internal.display.DisplayProtocol (a test compares the two files).
 
 export const PATH = '/mirror';
+export const SNAPSHOT_URL = '/display/snapshot.json';
 export const VERSION = 1;
 export const LISTEN_ONLY_CLOSE = 1008;
 

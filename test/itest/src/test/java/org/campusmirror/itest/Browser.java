@@ -63,8 +63,8 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Starts Chromium and connects to it. */
-    static Browser launch() throws IOException, InterruptedException {
+    /** Starts Chromium and connects to it; {@code extraFlags} come after the usual ones. */
+    static Browser launch(String... extraFlags) throws IOException, InterruptedException {
         String chromium = System.getProperty("itest.chromium", "/usr/bin/chromium");
         if (!Files.isExecutable(Path.of(chromium))) {
             fail("no Chromium at " + chromium + ": `apt-get install chromium chromium-driver` (bin/test installs them)");
@@ -72,6 +72,7 @@ final class Browser implements AutoCloseable {
         Path profile = MirrorProcess.workFolder("chromium-profile");
         List<String> command = new ArrayList<>(List.of(chromium));
         command.addAll(FLAGS);
+        command.addAll(List.of(extraFlags));
         command.add("--user-data-dir=" + profile);
         command.add("about:blank");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -107,6 +108,12 @@ final class Browser implements AutoCloseable {
 
     /** Opens {@code url} in a new page of {@code width} x {@code height} CSS pixels. */
     BrowserPage open(String url, int width, int height) throws IOException, InterruptedException {
+        return openWithHeaders(url, width, height, Map.of());
+    }
+
+    /** The same, with {@code headers} on every request of the page (e.g. the console's Authorization). */
+    BrowserPage openWithHeaders(String url, int width, int height, Map<String, String> headers)
+            throws IOException, InterruptedException {
         String target = call(null, "Target.createTarget", Map.of("url", "about:blank")).path("targetId").asText();
         String session = call(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true))
                 .path("sessionId").asText();
@@ -115,6 +122,10 @@ final class Browser implements AutoCloseable {
         page.call("Page.enable", Map.of());
         page.call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 1, "mobile", false));
+        if (!headers.isEmpty()) {
+            page.call("Network.enable", Map.of());
+            page.call("Network.setExtraHTTPHeaders", Map.of("headers", headers));
+        }
         page.navigate(url);
         return page;
     }

@@ -26,6 +26,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * 404. The page carries the runtime's version (it reloads itself when a display connection reports another one)
  * and the WebSocket port. Its Content-Security-Policy allows scripts and styles from this origin only, connections
  * to this origin and the WebSocket port, and framing by this origin only (the console's preview).
+ *
+ * <p>{@value DisplayProtocol#SNAPSHOT_URL} answers the snapshot a new display gets on {@code /mirror}. A page loaded over HTTPS
+ * polls it instead of opening the socket: the WebSocket port speaks plain {@code ws://}, which a browser refuses
+ * from an HTTPS page, and the console's preview is such a page whenever the admin is not on the mirror itself.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/")
@@ -43,6 +47,8 @@ public final class DisplayPage extends HttpServlet {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\]");
 
     private final transient BundleContext context;
+    private final transient MirrorDisplay display;
+    private final transient DisplayMessages messages;
     private final String version;
     private final String template;
 
@@ -51,9 +57,11 @@ public final class DisplayPage extends HttpServlet {
     private transient volatile WebSocketServer webSockets;
 
     @Activate
-    public DisplayPage(BundleContext context) throws IOException {
+    public DisplayPage(BundleContext context, @Reference MirrorDisplay display) throws IOException {
         this.context = context;
+        this.display = display;
         this.version = RuntimeVersion.of(context.getBundle());
+        this.messages = new DisplayMessages(version);
         this.template = new String(resource("index.html"), StandardCharsets.UTF_8);
     }
 
@@ -62,6 +70,8 @@ public final class DisplayPage extends HttpServlet {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (path.isEmpty() || "/".equals(path)) {
             servePage(request, response);
+        } else if (DisplayProtocol.SNAPSHOT_URL.equals(path)) {
+            serveSnapshot(response);
         } else if (path.startsWith(ASSET_PREFIX) && ASSETS.containsKey(path.substring(ASSET_PREFIX.length()))) {
             serveAsset(path.substring(ASSET_PREFIX.length()), request, response);
         } else {
@@ -76,6 +86,14 @@ public final class DisplayPage extends HttpServlet {
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("Content-Security-Policy", contentSecurityPolicy(request.getServerName(), wsPort));
         response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void serveSnapshot(HttpServletResponse response) throws IOException {
+        // A copy taken under the model's lock, encoded outside it: polling never holds up a change.
+        String json = messages.snapshot(display.model().snapshot(), display.clock().instant());
+        response.setContentType("application/json;charset=utf-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private void serveAsset(String name, HttpServletRequest request, HttpServletResponse response)

@@ -11,6 +11,8 @@ package org.campusmirror.mirror.runtime.internal.display;
  */
 public final class DisplayProtocol {
     public static final String PATH = "/mirror";
+    /** On the HTTP port: the snapshot, which a page served over HTTPS polls instead of opening the socket. */
+    public static final String SNAPSHOT_URL = "/display/snapshot.json";
     /** Raised when a message changes incompatibly; a page that sees another version reloads itself. */
     public static final int VERSION = 1;
 

@@ -32,7 +32,7 @@ class DisplayProtocolTest {
         int compared = 0;
         for (Field field : DisplayProtocol.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
-                    && !field.getName().equals("PATH")) {
+                    && !field.getName().equals("PATH") && !field.getName().equals("SNAPSHOT_URL")) {
                 assertEquals(field.get(null), page.get(field.getName()), "protocol.js spells " + field.getName());
                 compared++;
             }
@@ -40,6 +40,7 @@ class DisplayProtocolTest {
         assertTrue(compared > 30, compared + " names compared");
         assertTrue(script.contains("export const VERSION = " + DisplayProtocol.VERSION + ";"));
         assertTrue(script.contains("export const PATH = '" + DisplayProtocol.PATH + "';"));
+        assertTrue(script.contains("export const SNAPSHOT_URL = '" + DisplayProtocol.SNAPSHOT_URL + "';"));
         assertTrue(script.contains("export const LISTEN_ONLY_CLOSE = " + DisplayProtocol.LISTEN_ONLY_CLOSE + ";"));
     }
 
