@@ -44,6 +44,9 @@ class DisplayRestartTest {
             page.await("the page noticed", WAIT, "document.documentElement.dataset.connection !== 'open'");
             source.close();
             mirror = MirrorProcess.start(options).awaitReady();
+            assertTrue(mirror.output().contains("Widgets ready: 1 on the display, 1 refreshed\n"),
+                    "readiness counted the configured widget, whose configuration reaches it after the framework started:\n"
+                    + mirror.output());
 
             page.await("reconnected by itself", WAIT, "document.documentElement.dataset.connection === 'open'");
             page.await("cached data, stale", WAIT, tile + " && " + tile + ".dataset.state === 'stale'");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.HashMap;
@@ -37,13 +38,17 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceListener;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -53,8 +58,10 @@ import org.slf4j.LoggerFactory;
  * Tracks every {@link Widget} service while it is registered, refreshes it ({@link RefreshScheduler}), puts its
  * tile on the displays, caches its last good data ({@link WidgetCache}), and shows widget components that failed
  * to activate as error tiles ({@link FailedWidgets}). Announces the readiness part {@value Readiness#WIDGETS} once
- * the framework has started and every widget present then has finished its first refresh (or run past its
- * timeout), or after the readiness wait at the latest.
+ * the framework has started and every widget expected then has finished its first refresh (or run past its
+ * timeout, or failed to activate), or after the readiness wait at the latest. Expected are the widgets registered
+ * then and those configured then ({@link ConfiguredWidgets}), whose configurations may still be on their way to
+ * Declarative Services.
  */
 @Component(service = WidgetRegistry.class, immediate = true, configurationPid = RegistryConfiguration.PID)
 @Designate(ocd = RegistryConfiguration.class)
@@ -64,6 +71,8 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
     static final int MAX_HUNG = 16;
     private static final Duration RESCAN_DELAY = Duration.ofMillis(300);
     private static final Duration RESCAN_PERIOD = Duration.ofSeconds(30);
+    private static final Duration READINESS_RESCAN = Duration.ofMillis(500);
+    private static final Duration STARTUP_FALLBACK = Duration.ofSeconds(60);
 
     private final BundleContext context;
     private final MirrorDisplay display;
@@ -87,6 +96,10 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
     private Timer.Cancellable rescan;
     private boolean rescanSoon;
     private volatile boolean closed;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ConfigurationAdmin configurations;
 
     @Activate
     public WidgetRegistry(BundleContext context, RegistryConfiguration config, @Reference MirrorDisplay display,
@@ -112,8 +125,11 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
         context.addFrameworkListener(frameworkListener);
         context.addServiceListener(widgetListener, "(" + Constants.OBJECTCLASS + "=" + Widget.class.getName() + ")");
         context.addBundleListener(bundleListener);
-        if (startupDone(context)) {
+        if (startLevelsDone(context)) {
             display.timer().execute(this::startReadiness);
+        } else {
+            // The start-level event normally comes within seconds; should it never come, wait no longer than this.
+            display.timer().schedule(this::startReadiness, STARTUP_FALLBACK);
         }
         scheduleRescan(RESCAN_DELAY);
     }
@@ -142,6 +158,7 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
             cache.track(descriptor.id(), entry.generation);
         } else {
             LOG.warn("Widget {} of {} cannot show: {}", descriptor.rawId(), bundleName, entry.status().error());
+            firstRefreshDone(descriptor.id());
         }
         display.model().putTile(entry.tile());
         if (descriptor.problems().isEmpty()) {
@@ -341,6 +358,7 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
                     LOG.warn("Widget {} of {} failed to activate: {}", id, widget.bundle(), widget.failure());
                 }
             }
+            firstRefreshDone(id);
             WidgetDescriptor descriptor = widget.descriptor();
             display.model().putTile(new Tile(id, descriptor.kind(), descriptor.title(), descriptor.region().id(),
                     descriptor.pages(), TileState.ERROR, widget.failure(), null, null, "0"));
@@ -350,7 +368,10 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
     // ---------------------------------------------------------------- readiness
 
     private void frameworkEvent(FrameworkEvent event) {
-        if (event.getType() == FrameworkEvent.STARTED) {
+        // The launcher starts the framework at a low start level and then raises it: STARTED may come before the
+        // widget bundles start, STARTLEVEL_CHANGED once the level is reached.
+        if ((event.getType() == FrameworkEvent.STARTED || event.getType() == FrameworkEvent.STARTLEVEL_CHANGED)
+                && startLevelsDone(context)) {
             display.timer().execute(this::startReadiness);
         }
     }
@@ -361,15 +382,34 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
             if (awaitingFirstRefresh != null || closed) {
                 return;
             }
-            awaitingFirstRefresh = new HashSet<>();
-            byId.values().stream().filter(entry -> entry.descriptor.problems().isEmpty())
-                    .filter(entry -> entry.status().lastRefresh() == null && entry.status().runningSince() == null)
-                    .forEach(entry -> awaitingFirstRefresh.add(entry.id()));
+            awaitingFirstRefresh = new HashSet<>(configuredIds());
+            for (WidgetEntry entry : byId.values()) {
+                WidgetStatus status = entry.status();
+                if (entry.descriptor.problems().isEmpty() && status.lastRefresh() == null
+                        && status.runningSince() == null) {
+                    awaitingFirstRefresh.add(entry.id());
+                } else {
+                    awaitingFirstRefresh.remove(entry.id());
+                }
+            }
+            awaitingFirstRefresh.removeAll(failed.keySet());
             LOG.debug("Readiness waits for the first refresh of {}", awaitingFirstRefresh);
         }
         Duration wait = Duration.ofSeconds(Math.max(0, config.readinessWaitSeconds()));
         display.timer().schedule(() -> announceReady(true), wait);
+        display.timer().schedule(this::lookForFailuresWhileStarting, READINESS_RESCAN);
         firstRefreshDone(null);
+    }
+
+    /** A configuration that fails to activate sends no event: while readiness waits, look for such failures often. */
+    private void lookForFailuresWhileStarting() {
+        synchronized (readiness) {
+            if (closed || readyMarker != null || awaitingFirstRefresh.isEmpty()) {
+                return;
+            }
+        }
+        rescanFailed();
+        display.timer().schedule(this::lookForFailuresWhileStarting, READINESS_RESCAN);
     }
 
     private void firstRefreshDone(String id) {
@@ -400,6 +440,9 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put(Readiness.PART_PROPERTY, Readiness.WIDGETS);
             properties.put("mirror.widgets.count", byId.size() + failed.size());
+            long refreshed = byId.values().stream().filter(entry -> entry.status().lastRefresh() != null).count();
+            LOG.info("Widgets ready: {} on the display, {} refreshed{}", byId.size() + failed.size(), refreshed,
+                    awaitingFirstRefresh.isEmpty() ? "" : ", " + awaitingFirstRefresh.size() + " given up on");
             readyMarker = context.registerService(WidgetRegistry.ReadyMarker.class, new ReadyMarker(), properties);
         }
     }
@@ -408,14 +451,45 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
     public static final class ReadyMarker {
     }
 
+    /** The ids of the widgets configured now, whether or not Declarative Services activated them yet. */
+    private Set<String> configuredIds() {
+        ConfigurationAdmin admin = configurations;
+        if (admin == null) {
+            return Set.of();
+        }
+        return ConfiguredWidgets.ids(components.getComponentDescriptionDTOs(), components::isComponentEnabled,
+                pid -> {
+                    try {
+                        String quoted = pid.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+                                .replace("*", "\\*");
+                        Configuration[] found = admin.listConfigurations("(|(" + Constants.SERVICE_PID + "=" + quoted
+                                + ")(" + ConfigurationAdmin.SERVICE_FACTORYPID + "=" + quoted + "))");
+                        return found == null ? List.of()
+                                : Arrays.stream(found).map(Configuration::getPid).toList();
+                    } catch (IOException | InvalidSyntaxException e) {
+                        LOG.debug("Readiness cannot list the configurations of {}: {}", pid, e.toString());
+                        return List.of();
+                    }
+                });
+    }
+
     // ---------------------------------------------------------------- helpers
 
-    /** Whether the framework has finished starting (a restart of this component at run time). */
-    private static boolean startupDone(BundleContext context) {
-        FrameworkStartLevel level = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkStartLevel.class);
-        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
-        int target = beginning == null ? 1 : Integer.parseInt(beginning.strip());
-        return context.getBundle(0).getState() == Bundle.ACTIVE && level.getStartLevel() >= target;
+    /**
+     * Whether the framework has started every bundle that is to start: it is active, and its start level has reached
+     * that of every bundle marked to start (a widget bundle installed through deploy/ has the highest).
+     */
+    private static boolean startLevelsDone(BundleContext context) {
+        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        int active = system.adapt(FrameworkStartLevel.class).getStartLevel();
+        int highest = 1;
+        for (Bundle bundle : context.getBundles()) {
+            BundleStartLevel level = bundle.adapt(BundleStartLevel.class);
+            if (level != null && level.isPersistentlyStarted()) {
+                highest = Math.max(highest, level.getStartLevel());
+            }
+        }
+        return system.getState() == Bundle.ACTIVE && active >= highest;
     }
 
     private static Path cacheFolder(BundleContext context) {
