@@ -23,8 +23,9 @@ public final class Readiness {
     /** The part the WebSocket server announces. */
     public static final String WEBSOCKET = "websocket";
     /**
-     * The part the widget registry announces: the framework has started and every widget present then has finished
-     * its first refresh (or run past its timeout), or the registry's readiness wait (10 s by default) is over.
+     * The part the widget registry announces: the framework has started every bundle that is to start, and every
+     * widget registered or configured then has finished its first refresh, failed to activate or run past its
+     * timeout; or the registry's readiness wait (10 s by default) is over.
      */
     public static final String WIDGETS = "widgets";
     /** Required parts when {@value #PARTS_PROPERTY} is not set. */

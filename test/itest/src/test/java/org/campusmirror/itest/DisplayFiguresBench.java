@@ -31,9 +31,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <li>refresh to DOM: fixture source widgets refresh every second and stamp the moment their refresh ended; a
  * MutationObserver in the page stamps the moment the value reached the DOM (both are this machine's wall clock);</li>
  * <li>RSS with ten widgets (six refreshing every second, four example widgets) and five displays;</li>
- * <li>idle CPU with one display and nothing due (the four example widgets refresh hourly): the mirror process's
- * CPU time over a minute from /proc, and which threads used any;</li>
- * <li>start to ready with those ten widgets configured, restarting on the same home.</li>
+ * <li>start to ready with those ten widgets configured, restarting on the same home;</li>
+ * <li>idle CPU with one display and nothing due (the source widgets deleted, the four example widgets refresh
+ * hourly): the mirror process's CPU time over a minute from /proc, and which threads used any.</li>
  * </ol>
  */
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
@@ -91,19 +91,20 @@ class DisplayFiguresBench {
             line("RSS, %d widgets (%d refreshing every second), %d displays: VmRSS %s, VmHWM %s", SOURCES + EXAMS,
                     SOURCES, DISPLAYS, status(mirror, "VmRSS"), status(mirror, "VmHWM"));
 
-            for (String pid : sources) {
-                console.deleteConfiguration(pid);
-            }
             for (BrowserPage page : pages.subList(1, pages.size())) {
                 page.close();
             }
+            mirror = restarts(mirror, options);
+
+            ConsoleClient restarted = new ConsoleClient(options.httpPort(), "admin", PASSWORD);
+            for (String pid : sources) {
+                restarted.deleteConfiguration(pid);
+            }
             Eventually.await("one display, four widgets", () -> {
-                JsonNode state = console.mirrorState();
+                JsonNode state = restarted.mirrorState();
                 return state.path("displays").size() == 1 && state.path("widgets").size() == EXAMS;
             });
             idleCpu(mirror);
-
-            restarts(mirror, options);
         } finally {
             mirror.close();
             line("load average after: %s", loadAverage());
@@ -153,7 +154,8 @@ class DisplayFiguresBench {
                 total * 1000 / CLOCK_TICKS_PER_SECOND, seconds, busy);
     }
 
-    private void restarts(MirrorProcess first, MirrorProcess.Options options) throws Exception {
+    /** Restarts the mirror on the same home; returns the one running now. */
+    private MirrorProcess restarts(MirrorProcess first, MirrorProcess.Options options) throws Exception {
         MirrorProcess mirror = first;
         for (int run = 1; run <= RESTARTS; run++) {
             mirror.stop();
@@ -168,7 +170,7 @@ class DisplayFiguresBench {
                     + " display, %s refreshed%s", run, ready.group(2), wall, ready.group(1),
                     widgets.group(1), widgets.group(2), widgets.group(3));
         }
-        mirror.close();
+        return mirror;
     }
 
     private static double percentile(List<Double> sorted, int percent) {

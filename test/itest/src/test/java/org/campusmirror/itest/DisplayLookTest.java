@@ -37,7 +37,7 @@ class DisplayLookTest {
     private static final String PASSWORD = "display-look-test-password";
     private static final String EXAM_PID = "org.campusmirror.sample.widget.ExamCountdown";
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("itest.screenshots", "target/screenshots"));
     private static final String EXAM_NAMES = "[...document.querySelectorAll('[data-widget-kind=\"exam-countdown\"] "
             + ".exam-name')].map(e => e.textContent).sort().join('|')";
     private static final String EXAMS_SHOWN = "Analysis I|Lineare Algebra|Programmieren 1";

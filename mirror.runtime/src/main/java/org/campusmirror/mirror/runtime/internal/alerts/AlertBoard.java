@@ -64,7 +64,7 @@ public final class AlertBoard {
         cancelExpiry(alert.id());
         alerts.remove(alert.id());
         if (alerts.size() >= MAX_ALERTS) {
-            Alert dropped = alerts().get(alerts.size() - 1);
+            Alert dropped = oldestOfTheLowestLevel();
             LOG.warn("More than {} alerts: {} from {} makes way for {}", MAX_ALERTS, dropped.id(), dropped.source(),
                     alert.id());
             cancelExpiry(dropped.id());
@@ -77,6 +77,13 @@ public final class AlertBoard {
         LOG.info("Alert {} ({}) raised by {}", alert.id(), alert.level(), alert.source());
         shown.accept(alerts());
         return true;
+    }
+
+    private Alert oldestOfTheLowestLevel() {
+        int lowest = alerts.values().stream().mapToInt(alert -> ORDER.indexOf(alert.level())).max().orElseThrow();
+        // The map keeps the order alerts were raised in: the first of that level is the oldest.
+        return alerts.values().stream().filter(alert -> ORDER.indexOf(alert.level()) == lowest).findFirst()
+                .orElseThrow();
     }
 
     private boolean clear(String id) {

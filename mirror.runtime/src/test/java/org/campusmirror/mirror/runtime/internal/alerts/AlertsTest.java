@@ -78,4 +78,17 @@ class AlertsTest {
         assertEquals(AlertBoard.MAX_ALERTS, board.alerts().size());
         assertEquals("fire", board.alerts().get(0).id());
     }
+
+    @Test
+    void aFullBoardDropsTheOldestAlertOfTheLowestLevel() {
+        board.apply(read(Map.of(AlertEvents.ID, "warning", AlertEvents.TEXT, "t", AlertEvents.LEVEL, "warning")));
+        for (int i = 0; i < AlertBoard.MAX_ALERTS - 1; i++) {
+            board.apply(read(Map.of(AlertEvents.ID, "info" + i, AlertEvents.TEXT, "t")));
+        }
+        board.apply(read(Map.of(AlertEvents.ID, "newest", AlertEvents.TEXT, "t")));
+        List<String> ids = board.alerts().stream().map(Alert::id).toList();
+        assertEquals(AlertBoard.MAX_ALERTS, ids.size());
+        assertTrue(!ids.contains("info0") && ids.contains("info1") && ids.contains("newest")
+                && ids.contains("warning"), ids.toString());
+    }
 }
