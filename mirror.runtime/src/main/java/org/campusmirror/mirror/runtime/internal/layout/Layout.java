@@ -29,6 +29,8 @@ public record Layout(List<Page> pages, boolean rotate, Locale locale, ZoneId zon
     public static final String DEFAULT_LOCALE = "de-DE";
     public static final String DEFAULT_ZONE = "Europe/Berlin";
     static final long MAX_SECONDS = 86_400;
+    /** Every display gets the list of pages with each snapshot: a mistaken paste must not make it huge. */
+    static final int MAX_PAGES = 32;
     private static final Pattern PAGE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     private static final Set<String> LANGUAGES = Set.of("de", "en");
 
@@ -102,6 +104,10 @@ public record Layout(List<Page> pages, boolean rotate, Locale locale, ZoneId zon
             if (!names.add(name)) {
                 problems.add("page '" + name + "' is listed twice; the second is ignored");
                 continue;
+            }
+            if (pages.size() == MAX_PAGES) {
+                problems.add("more than " + MAX_PAGES + " pages; '" + name + "' and the ones after it are ignored");
+                break;
             }
             Duration showFor = DEFAULT_SHOW_FOR;
             if (parts.length == 2) {

@@ -40,6 +40,18 @@ class LayoutTest {
     }
 
     @Test
+    void theNumberOfPagesIsBounded() {
+        String[] many = new String[1000];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = "page" + i + "=10";
+        }
+        Layout layout = Layout.parse(many, true, "de-DE", "Europe/Berlin");
+        assertEquals(Layout.MAX_PAGES, layout.pages().size());
+        assertEquals("page" + (Layout.MAX_PAGES - 1), layout.pages().get(Layout.MAX_PAGES - 1).name());
+        assertEquals(List.of("more than 32 pages; 'page32' and the ones after it are ignored"), layout.problems());
+    }
+
+    @Test
     void localeIsGermanOrEnglishAsBcp47AndTheZoneAnIanaName() {
         assertEquals(Locale.forLanguageTag("de-AT"), Layout.parse(null, true, "de-AT", "UTC").locale());
         assertEquals("en-GB", Layout.parse(null, true, " en-GB ", "UTC").localeTag());
