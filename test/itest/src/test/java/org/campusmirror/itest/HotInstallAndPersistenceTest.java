@@ -100,8 +100,10 @@ class HotInstallAndPersistenceTest {
         assertTrue(console().bundle(SAMPLE_BSN).isEmpty(), "not installed before the upload");
         var response = console().installBundle(TestBundles.sampleWidget());
         assertEquals(302, response.statusCode(), response.body());
+        // The console installs, then starts the upload on a thread of its own: the answer may come first.
+        Eventually.await("example widget bundle active", () -> console().bundle(SAMPLE_BSN)
+                .filter(bundle -> "Active".equals(bundle.path("state").asText())).isPresent());
         JsonNode bundle = console().bundle(SAMPLE_BSN).orElseThrow();
-        assertEquals("Active", bundle.path("state").asText());
         sampleBundleId = bundle.path("id").asLong();
 
         examPid = console().createFactoryConfiguration(EXAM_FACTORY_PID, exam(FIRST_TITLE));
