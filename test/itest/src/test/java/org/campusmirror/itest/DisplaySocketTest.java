@@ -55,7 +55,9 @@ class DisplaySocketTest {
         source.set(bulkText('a'));
         bulk = console().createFactoryConfiguration(FixtureWidgets.SOURCE, Map.of("widget.region", "bottom_bar",
                 "widget.title", "Bulk", "url", source.url()));
-        // The server restarted with the new limits: wait until /mirror answers again.
+        // The server restarts with the new limits: wait until the new one listens and /mirror is served again.
+        Eventually.await("WebSocket server restarted", () -> mirror.output()
+                .split("WebSocket server listening on port", -1).length > 2);
         Eventually.await("WebSocket server back", () -> console().mirrorState().has("webSocket"));
     }
 
