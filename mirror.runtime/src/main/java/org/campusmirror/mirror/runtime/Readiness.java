@@ -22,6 +22,12 @@ public final class Readiness {
     public static final String HTTP = "http";
     /** The part the WebSocket server announces. */
     public static final String WEBSOCKET = "websocket";
+    /**
+     * The part the widget registry announces: the framework has started every bundle that is to start, and every
+     * widget registered or configured then has finished its first refresh, failed to activate or run past its
+     * timeout; or the registry's readiness wait (10 s by default) is over.
+     */
+    public static final String WIDGETS = "widgets";
     /** Required parts when {@value #PARTS_PROPERTY} is not set. */
     public static final String DEFAULT_PARTS = HTTP;
     /** The log line that scripts and tests wait for. */

@@ -3,6 +3,7 @@ package org.campusmirror.itest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,13 +67,17 @@ final class ConsoleClient {
     }
 
     HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        return postFormWithHeaders(path, fields, Map.of());
+    }
+
+    HttpResponse<String> postFormWithHeaders(String path, Map<String, String> fields, Map<String, String> headers)
+            throws IOException, InterruptedException {
         String body = fields.entrySet().stream()
                 .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(request(path)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** The console's install form: action=install, bundlestart, and the file as multipart part bundlefile. */
@@ -109,6 +115,78 @@ final class ConsoleClient {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Creates a factory configuration the way the console's form does, and returns its PID. Values are sent as
+     * text; the console types them by the metatype when there is one.
+     */
+    String createFactoryConfiguration(String factoryPid, Map<String, String> properties)
+            throws IOException, InterruptedException {
+        Map<String, String> fields = new LinkedHashMap<>(properties);
+        fields.put("apply", "true");
+        fields.put("factoryPid", factoryPid);
+        fields.put("propertylist", String.join(",", properties.keySet()));
+        HttpResponse<String> response = postForm("/system/console/configMgr/"
+                + encode("__Temporary PID replaced by real PID upon save__").replace("+", "%20"), fields);
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 302 || location.isEmpty()) {
+            throw new IOException("configuration of " + factoryPid + " not created: HTTP " + response.statusCode()
+                    + " " + response.body());
+        }
+        return URLDecoder.decode(location.substring(location.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+    }
+
+    /** Saves the configuration {@code pid} with {@code properties}, as the console's form does. */
+    void saveConfiguration(String pid, Map<String, String> properties) throws IOException, InterruptedException {
+        Map<String, String> fields = new LinkedHashMap<>(properties);
+        fields.put("apply", "true");
+        fields.put("propertylist", String.join(",", properties.keySet()));
+        HttpResponse<String> response = postForm("/system/console/configMgr/" + encode(pid), fields);
+        if (response.statusCode() != 302) {
+            throw new IOException("configuration " + pid + " not saved: HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
+    /** Deletes configuration {@code pid} through the console. */
+    void deleteConfiguration(String pid) throws IOException, InterruptedException {
+        HttpResponse<String> response = postForm("/system/console/configMgr/" + encode(pid),
+                Map.of("apply", "true", "delete", "true"));
+        if (response.statusCode() != 200) {
+            throw new IOException("configuration " + pid + " not deleted: HTTP " + response.statusCode());
+        }
+    }
+
+    /** Uninstalls a bundle through the console's bundle page. */
+    void uninstallBundle(long id) throws IOException, InterruptedException {
+        HttpResponse<String> response = postForm("/system/console/bundles/" + id, Map.of("action", "uninstall"));
+        if (response.statusCode() != 200) {
+            throw new IOException("bundle " + id + " not uninstalled: HTTP " + response.statusCode());
+        }
+    }
+
+    /** The Mirror plugin's state: widgets, displays, page, alerts. */
+    JsonNode mirrorState() throws IOException, InterruptedException {
+        return json(get("/system/console/mirror/state.json"));
+    }
+
+    /** The Mirror plugin's form token, read from its page as a browser would. */
+    String mirrorToken() throws IOException, InterruptedException {
+        HttpResponse<String> page = get("/system/console/mirror");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("data-token=\"([^\"]+)\"").matcher(page.body());
+        if (page.statusCode() != 200 || !token.find()) {
+            throw new IOException("no token on the Mirror plugin page: HTTP " + page.statusCode());
+        }
+        return token.group(1);
+    }
+
+    /** Presses one of the Mirror plugin's buttons ({@code do} and its fields) with the page's token. */
+    HttpResponse<String> mirrorAction(String action, Map<String, String> fields) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("do", action);
+        form.put("token", mirrorToken());
+        return postForm("/system/console/mirror/action", form);
     }
 
     int bundleCount() throws IOException, InterruptedException {

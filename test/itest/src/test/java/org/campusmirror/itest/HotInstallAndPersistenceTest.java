@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One mirror home through its life: first start (generated password), console authentication, hot install of
- * the sample widget through the console, a configuration change through the console, SIGKILL and restart,
+ * the example widget and its configuration through the console, a configuration change through the console, SIGKILL and restart,
  * SIGTERM and restart, a bundle dropped into deploy/, and a new release of the jar on the same home. The steps
  * build on each other, so they run in order.
  */
@@ -34,11 +34,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class HotInstallAndPersistenceTest {
-    private static final String SAMPLE_BSN = "org.campusmirror.sample.widget";
-    private static final String SAMPLE_COMPONENT = "org.campusmirror.sample.widget.GreetingServlet";
-    private static final String SAMPLE_PID = "org.campusmirror.sample.widget.Greeting";
-    private static final String DEFAULT_GREETING = "Hello from the sample widget";
-    private static final String NEW_GREETING = "Guten Morgen, Hochschule!";
+    private static final String SAMPLE_BSN = TestBundles.SAMPLE_BSN;
+    private static final String SAMPLE_COMPONENT = "org.campusmirror.sample.widget.ExamCountdownWidget";
+    private static final String EXAM_FACTORY_PID = "org.campusmirror.sample.widget.ExamCountdown";
+    private static final String FIRST_TITLE = "Next exam";
+    private static final String NEW_TITLE = "Nächste Prüfung";
     private static final Pattern GENERATED = Pattern.compile(
             "generated the Web Console password for user admin: (\\S+)");
 
@@ -46,6 +46,7 @@ class HotInstallAndPersistenceTest {
     private MirrorProcess mirror;
     private String password;
     private long sampleBundleId;
+    private String examPid;
 
     @BeforeAll
     void firstStart() throws Exception {
@@ -95,26 +96,27 @@ class HotInstallAndPersistenceTest {
 
     @Test
     @Order(4)
-    void sampleWidgetUploadedThroughTheConsoleBecomesActive() throws Exception {
+    void exampleWidgetUploadedThroughTheConsoleAndConfiguredThereBecomesActive() throws Exception {
         assertTrue(console().bundle(SAMPLE_BSN).isEmpty(), "not installed before the upload");
         var response = console().installBundle(TestBundles.sampleWidget());
         assertEquals(302, response.statusCode(), response.body());
-
-        Eventually.await("sample component active",
-                () -> console().componentState(SAMPLE_COMPONENT).filter("active"::equals).isPresent());
+        // The console installs, then starts the upload on a thread of its own: the answer may come first.
+        Eventually.await("example widget bundle active", () -> console().bundle(SAMPLE_BSN)
+                .filter(bundle -> "Active".equals(bundle.path("state").asText())).isPresent());
         JsonNode bundle = console().bundle(SAMPLE_BSN).orElseThrow();
-        assertEquals("Active", bundle.path("state").asText());
         sampleBundleId = bundle.path("id").asLong();
-        assertEquals(DEFAULT_GREETING, greeting());
+
+        examPid = console().createFactoryConfiguration(EXAM_FACTORY_PID, exam(FIRST_TITLE));
+        Eventually.await("example widget active",
+                () -> console().componentState(SAMPLE_COMPONENT).filter("active"::equals).isPresent());
+        Eventually.await("example widget on the display with its title", () -> FIRST_TITLE.equals(examTitle()));
     }
 
     @Test
     @Order(5)
     void configurationSavedInTheConsoleIsPickedUpByTheComponent() throws Exception {
-        var response = console().postForm("/system/console/configMgr/" + SAMPLE_PID,
-                Map.of("apply", "true", "propertylist", "text", "text", NEW_GREETING));
-        assertEquals(302, response.statusCode(), response.body());
-        Eventually.await("component re-activated with the new greeting", () -> NEW_GREETING.equals(greeting()));
+        console().saveConfiguration(examPid, exam(NEW_TITLE));
+        Eventually.await("widget re-activated with the new title", () -> NEW_TITLE.equals(examTitle()));
     }
 
     @Test
@@ -180,14 +182,23 @@ class HotInstallAndPersistenceTest {
         JsonNode bundle = console().bundle(SAMPLE_BSN).orElseThrow();
         // The same bundle id: kept in the framework storage, not installed anew.
         assertEquals(sampleBundleId, bundle.path("id").asLong());
-        Eventually.await("sample component active again",
-                () -> console().componentState(SAMPLE_COMPONENT).filter("active"::equals).isPresent());
-        assertEquals(NEW_GREETING, greeting());
+        Eventually.await("example widget on the display again with its saved title",
+                () -> NEW_TITLE.equals(examTitle()));
     }
 
-    private String greeting() throws Exception {
-        var response = ConsoleClient.anonymous(mirror.options().httpPort()).get("/sample/greeting");
-        return response.statusCode() == 200 ? response.body() : "HTTP " + response.statusCode();
+    private static Map<String, String> exam(String title) {
+        return Map.of("exam", "Analysis I", "startsAt", "2030-02-15T09:00", "durationMinutes", "90",
+                "location", "Audimax", "widget.title", title, "widget.region", "top_right");
+    }
+
+    /** The title of the example widget's tile, as the Mirror console plugin reports it, or null. */
+    private String examTitle() throws Exception {
+        for (JsonNode widget : console().mirrorState().path("widgets")) {
+            if (widget.path("id").asText().equals(examPid)) {
+                return widget.path("title").asText();
+            }
+        }
+        return null;
     }
 
     private ConsoleClient console() {

@@ -98,8 +98,11 @@ final class MirrorProcess implements AutoCloseable {
     static MirrorProcess start(Options options) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // Small and quick to start, as on the Pi; the tests do not measure speed.
-        command.addAll(List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        // Small and quick to start, as on the Pi; the tests do not measure speed. Benchmarks pass bin/mirror's
+        // options in itest.java.opts.
+        String javaOptions = System.getProperty("itest.java.opts", "").strip();
+        command.addAll(javaOptions.isEmpty() ? List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                : List.of(javaOptions.split("\\s+")));
         command.add("-Dmirror.home=" + options.home());
         command.add("-Dmirror.http.port=" + options.httpPort());
         command.add("-Dmirror.https.port=" + options.httpsPort());
@@ -191,6 +194,11 @@ final class MirrorProcess implements AutoCloseable {
     int stop() throws InterruptedException {
         process.destroy();
         return awaitExit();
+    }
+
+    /** The process id, for /proc figures. */
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {

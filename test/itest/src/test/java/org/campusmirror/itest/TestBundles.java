@@ -12,6 +12,9 @@ import java.util.zip.ZipEntry;
 
 /** Bundles made on the spot: a manifest and one text entry, with whatever headers a test needs. */
 final class TestBundles {
+    /** The symbolic name of the example widget (examples/sample.widget). */
+    static final String SAMPLE_BSN = "org.campusmirror.sample.widget";
+
     private TestBundles() {
     }
 
