@@ -161,4 +161,17 @@ class NewsFeedReaderTest {
         assertEquals("abc", FeedText.plain("a\u202Eb\u0000c\u200B", 100));
         assertFalse(FeedText.plain("<p>x</p><script>document.write(1)</script>", 100).contains("document"));
     }
+
+    @Test
+    void demoFeedsRead() throws Exception {
+        for (String name : List.of("hochschule.rss", "informatik.atom")) {
+            byte[] body;
+            try (InputStream in = NewsFeedReaderTest.class.getResourceAsStream("/demo/news/" + name)) {
+                body = in.readAllBytes();
+            }
+            var feed = NewsFeedReader.read(body, "application/xml", 20);
+            assertTrue(feed.headlines().size() >= 3, name);
+            assertTrue(feed.headlines().stream().allMatch(h -> !h.title().contains("<") && !h.summary().contains("<")));
+        }
+    }
 }
