@@ -14,6 +14,7 @@ import java.util.Optional;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ZoneRulesProviderImpl;
 
 /**
  * Parses iCalendar (RFC 5545) text with ical4j: CRLF or LF line ends, folded lines, escaped text, VTIMEZONEs.
@@ -64,6 +65,7 @@ final class IcalParser {
     }
 
     static Calendar parse(Reader reader) throws IOException {
+        reclaimZoneIdsIfLow();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(IcalParser.class.getClassLoader());
@@ -76,6 +78,20 @@ final class IcalParser {
             throw new MalformedCalendarException("not a valid iCalendar feed: " + e, e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * ical4j maps each VTIMEZONE of a parse to one of a fixed pool of java.time zone ids ({@code ical4j-local-N},
+     * 1,500 by default), given back only when the parse's zone registry is garbage-collected. A mirror that parses
+     * every few minutes on a heap that rarely collects could run the pool dry, and parses would then fail; so when
+     * few ids are left, ask for a collection first.
+     */
+    private static void reclaimZoneIdsIfLow() {
+        var pool = ZoneRulesProviderImpl.INSTANCE.getZoneIdPool();
+        if (pool.availableZoneIds() < 100) {
+            System.gc();
+            pool.cleanup();
         }
     }
 

@@ -97,4 +97,26 @@ class IcalParserTest {
     void emptyBodyIsAMalformedFeed() {
         assertThrows(IcalParser.MalformedCalendarException.class, () -> IcalParser.parse(new byte[0]));
     }
+
+    /**
+     * ical4j's pool of java.time zone ids for VTIMEZONEs (1,500, JVM-wide) is given back only as parses are
+     * garbage-collected. Drain it with parses held alive, let them go, and parse on: the parser reclaims the ids
+     * instead of failing ("Error at line 18: null", as ical4j does on an empty pool).
+     */
+    @Test
+    void parsesGoOnAfterTheZoneIdPoolRanLow() throws Exception {
+        byte[] feed = feed(event("pool", "DTSTART;TZID=Europe/Berlin:20261026T101500", "DURATION:PT1H",
+                "SUMMARY:Pool"));
+        var pool = net.fortuna.ical4j.model.ZoneRulesProviderImpl.INSTANCE.getZoneIdPool();
+        java.util.List<Object> held = new java.util.ArrayList<>();
+        while (pool.availableZoneIds() > 10) {
+            held.add(new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(
+                    new String(feed, StandardCharsets.UTF_8))));
+        }
+        held.clear();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(Instant.parse("2026-10-26T09:15:00Z"),
+                    expand(feed, BERLIN, LocalDate.of(2026, 10, 26), 1).occurrences().get(0).start());
+        }
+    }
 }
