@@ -80,6 +80,39 @@ final class ConsoleClient {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A form with repeated fields (multi-value configuration properties), in the given order. */
+    HttpResponse<String> postForm(String path, java.util.List<Map.Entry<String, String>> fields)
+            throws IOException, InterruptedException {
+        String body = fields.stream().map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /**
+     * Creates a factory configuration through the console's configuration form (as "+" then "Save" does) and
+     * returns its PID. {@code values} may repeat a key for a multi-value property.
+     */
+    String createFactoryConfiguration(String factoryPid, java.util.List<Map.Entry<String, String>> values)
+            throws IOException, InterruptedException {
+        java.util.List<Map.Entry<String, String>> fields = new java.util.ArrayList<>();
+        fields.add(Map.entry("apply", "true"));
+        fields.add(Map.entry("factoryPid", factoryPid));
+        fields.add(Map.entry("propertylist", values.stream().map(Map.Entry::getKey).distinct()
+                .collect(Collectors.joining(","))));
+        fields.addAll(values);
+        HttpResponse<String> response = postForm("/system/console/configMgr/" + encode("[Temporary PID replaced by "
+                + "real PID upon save]"), fields);
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 302 || !location.contains("/configMgr/" + factoryPid + ".")) {
+            throw new IOException("configuration of " + factoryPid + " not created: HTTP " + response.statusCode()
+                    + " " + location + " " + response.body());
+        }
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
     /** The console's install form: action=install, bundlestart, and the file as multipart part bundlefile. */
     HttpResponse<String> installBundle(Path file) throws IOException, InterruptedException {
         String boundary = "----itest" + UUID.randomUUID();

@@ -43,4 +43,37 @@ final class TestBundles {
         }
         return jar;
     }
+
+    /**
+     * The widget probe ({@code org.campusmirror.itest.probe}, compiled with the tests) as a bundle: its classes
+     * from the test class folder, a manifest importing the widget API and the framework.
+     */
+    static Path widgetProbe(Path file) throws IOException {
+        Path classes;
+        try {
+            classes = Path.of(org.campusmirror.itest.probe.WidgetProbe.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        Path folder = classes.resolve("org/campusmirror/itest/probe");
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", "org.campusmirror.itest.probe");
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Bundle-Activator", org.campusmirror.itest.probe.WidgetProbe.class.getName());
+        main.putValue("Import-Package", "org.campusmirror.mirror.widget;version=\"[1.0,2)\",org.osgi.framework");
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, manifest);
+                var entries = Files.list(folder)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                jar.putNextEntry(new ZipEntry("org/campusmirror/itest/probe/" + entry.getFileName()));
+                jar.write(Files.readAllBytes(entry));
+                jar.closeEntry();
+            }
+        }
+        return file;
+    }
 }
