@@ -13,10 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.campusmirror.mirror.widgets.http.FetchRequest;
 import org.campusmirror.mirror.widgets.http.HttpFetcher;
 import org.campusmirror.mirror.widgets.http.HttpUrls;
-import org.campusmirror.mirror.widgets.http.Json;
 import org.campusmirror.mirror.widgets.http.MalformedBodyException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +26,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code when: null}; remarks of type warning or status become warnings.
  */
 final class HafasRestProvider implements DepartureProvider {
-    private static final long MAX_BYTES = 1024 * 1024;
-
     private final HttpFetcher http;
     private final String base;
     private final int durationMinutes;
@@ -49,8 +45,7 @@ final class HafasRestProvider implements DepartureProvider {
     @Override
     public Board departures(String stop, Instant from, int count) throws IOException {
         URI uri = uri(stop, from, count);
-        JsonNode root = Json.tree(http.fetch(FetchRequest.get(uri).withAccept("application/json")
-                .withMaxBytes(MAX_BYTES).withoutRevalidation()));
+        JsonNode root = Fields.fetch(http, uri);
         JsonNode list = root.isArray() ? root : root.path("departures");
         if (!list.isArray()) {
             throw new MalformedBodyException("unexpected answer from " + HttpUrls.forDisplay(uri)

@@ -14,10 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.campusmirror.mirror.widgets.http.FetchRequest;
 import org.campusmirror.mirror.widgets.http.HttpFetcher;
 import org.campusmirror.mirror.widgets.http.HttpUrls;
-import org.campusmirror.mirror.widgets.http.Json;
 import org.campusmirror.mirror.widgets.http.MalformedBodyException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,8 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code routeShortName}) and {@code mode}. Older servers take {@code departures.motis.api.version} 1-4.
  */
 final class MotisProvider implements DepartureProvider {
-    private static final long MAX_BYTES = 1024 * 1024;
-
     private final HttpFetcher http;
     private final String base;
     private final int apiVersion;
@@ -52,8 +48,7 @@ final class MotisProvider implements DepartureProvider {
     @Override
     public Board departures(String stop, Instant from, int count) throws IOException {
         URI uri = uri(stop, from, count);
-        JsonNode root = Json.tree(http.fetch(FetchRequest.get(uri).withAccept("application/json")
-                .withMaxBytes(MAX_BYTES).withoutRevalidation()));
+        JsonNode root = Fields.fetch(http, uri);
         JsonNode list = root.path("stopTimes");
         if (!list.isArray()) {
             throw new MalformedBodyException("unexpected answer from " + HttpUrls.forDisplay(uri)

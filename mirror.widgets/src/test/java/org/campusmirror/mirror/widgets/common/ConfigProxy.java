@@ -40,10 +40,29 @@ public final class ConfigProxy {
         return type.cast(proxy);
     }
 
+    /** Numbers and text converted to the method's type, as DS converts configuration properties. */
+    private static Object coerce(Object value, Class<?> type) {
+        if (value instanceof Number number) {
+            if (type == int.class) {
+                return number.intValue();
+            }
+            if (type == long.class) {
+                return number.longValue();
+            }
+            if (type == double.class) {
+                return number.doubleValue();
+            }
+        }
+        if (value instanceof String text && type.isArray()) {
+            return new String[] {text};
+        }
+        return value;
+    }
+
     private static Object value(Method method, Map<String, Object> values) {
         String key = method.getName().replace('_', '.');
         if (values.containsKey(key)) {
-            return values.get(key);
+            return coerce(values.get(key), method.getReturnType());
         }
         Object fallback = method.getDefaultValue();
         if (fallback != null) {
