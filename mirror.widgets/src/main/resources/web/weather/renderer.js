@@ -110,7 +110,11 @@ export function icon(name) {
 }
 
 function temperature(value, ctx, unit) {
-    return value === null || value === undefined ? "–" : ctx.fmt.number(value, 0) + (unit ? " " + unit : "°");
+    if (value === null || value === undefined) {
+        return "–";
+    }
+    const whole = Math.round(value) || 0; // no "-0°"
+    return ctx.fmt.number(whole, 0) + (unit ? " " + unit : "°");
 }
 
 function weekday(iso, index, ctx) {

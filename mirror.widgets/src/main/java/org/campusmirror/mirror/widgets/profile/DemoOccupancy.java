@@ -22,7 +22,8 @@ final class DemoOccupancy {
         root.put("updated", now.toString());
         ArrayNode areas = root.putArray("areas");
         areas.addObject().put("name", "Lesesaal").put("occupied", Math.round(180 * 0.92 * load)).put("seats", 180);
-        areas.addObject().put("name", "Gruppenräume").put("free", String.valueOf(Math.round(12 * (1 - 0.8 * load))))
+        // A count sent as text, as some campus systems do.
+        areas.addObject().put("name", "Gruppenräume").put("inUse", String.valueOf(Math.round(12 * 0.85 * load)))
                 .put("rooms", 12);
         areas.addObject().put("name", "Lernzentrum").put("occupied", Math.round(90 * 0.6 * load)).put("seats", 90);
         return Json.mapper().writeValueAsBytes(root);
