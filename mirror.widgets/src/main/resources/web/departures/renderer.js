@@ -74,7 +74,8 @@ export default {
         const list = data.departures.length
             ? ctx.el("ul", {class: "departures"}, ...data.departures.map((item) => row(item, ctx)))
             : ctx.el("p", {class: "empty"}, ctx.t(TEXT.none));
-        body.replaceChildren(head, list);
+        // The board is a size container, so the CSS can drop columns in a narrow region.
+        body.replaceChildren(ctx.el("div", {class: "board"}, head, list));
     },
     unmount(body) {
         if (body.__departures && typeof body.__departures.stop === "function") {

@@ -27,6 +27,7 @@ export default {
     mount(body, ctx) {
     },
     update(body, data, ctx) {
-        body.replaceChildren(ctx.el("ul", {class: "areas"}, ...data.areas.map((item) => area(item, ctx))));
+        body.replaceChildren(ctx.el("div", {class: "occupancy"},
+            ctx.el("ul", {class: "areas"}, ...data.areas.map((item) => area(item, ctx)))));
     },
 };

@@ -167,6 +167,6 @@ export default {
         }
         parts.push(current(data, ctx));
         parts.push(ctx.el("ul", {class: "forecast"}, ...data.days.map((item, index) => day(item, index, ctx))));
-        body.replaceChildren(...parts);
+        body.replaceChildren(ctx.el("div", {class: "weather"}, ...parts));
     },
 };
