@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -128,7 +129,7 @@ public final class DemoServer implements AutoCloseable {
             return transit.hafas(now, count(query.get("results"), 20), zone);
         }
         if (path.equals("/open-meteo/v1/forecast")) {
-            return weather.forecast(now, zone, count(query.get("forecast_days"), 7));
+            return weather.forecast(now, zone(query.get("timezone")), count(query.get("forecast_days"), 7));
         }
         if (path.equals("/occupancy/library.json")) {
             return occupancy.library(now, zone);
@@ -142,6 +143,15 @@ public final class DemoServer implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** The zone a request names (as Open-Meteo's {@code timezone=}), else the mirror's. */
+    private ZoneId zone(String name) {
+        try {
+            return name == null || name.isBlank() || name.equals("auto") ? zone : ZoneId.of(name);
+        } catch (DateTimeException e) {
+            return zone;
+        }
     }
 
     private static int count(String text, int fallback) {

@@ -68,10 +68,12 @@ class DemoProfileTest {
     }
 
     @ParameterizedTest(name = "now = {0}")
-    @ValueSource(strings = {"2026-11-23T17:20:00Z", "2026-11-29T08:05:00Z", "2026-07-02T10:45:00Z"})
+    @ValueSource(strings = {"2026-11-23T17:20:00Z", "2026-11-29T08:05:00Z", "2026-07-02T10:45:00Z",
+            "2026-11-23T23:20:00Z"})
     void everyDemoWidgetOfThisBundleShowsDataFromTheDemoServer(String now) throws Exception {
         Clock clock = Clock.fixed(Instant.parse(now), BERLIN);
-        try (DemoServer server = new DemoServer(clock, BERLIN);
+        // The server runs in UTC, the mirror in Berlin: the forecast follows the zone the widget asks for.
+        try (DemoServer server = new DemoServer(clock, ZoneId.of("UTC"));
                 PoliteHttpFetcher http = new PoliteHttpFetcher(HttpFetcherSettings.defaults("0.1.0"))) {
             List<BundledConfiguration> demo = read(DEMO_CONFIGS, Map.of("demo", server.base().toString()));
             TestContext context = new TestContext(Locale.GERMANY, BERLIN, clock);
