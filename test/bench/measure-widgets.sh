@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the widget bundles cost. The same command (bin/mirror's JVM options plus -Dmirror.demo=true, so every widget
 # of the demo profile refreshes from the loopback demo server) runs on target/mirror.jar and on a copy of it without
-# mirror.widgets and the Jackson bundles only the widgets need (databind, jsr310, annotations). Per run, on a fresh
+# mirror.widgets and the libraries only the widgets use (WIDGET_BUNDLES: Jackson databind/jsr310/annotations, ical4j
+# and its bundles, Rome, JDOM, jsoup; those not in the jar are skipped). Per run, on a fresh
 # home: time from `java` to "Campus Mirror ready"; after SETTLE seconds (every widget refreshed): VmRSS, and the
 # heap in use after a full GC (jcmd GC.run, then GC.heap_info, young + old used). Medians at the end.
 #
@@ -22,13 +23,16 @@ cleanup() { if [[ -n "$pid" ]]; then kill -9 "$pid" 2>/dev/null || true; fi; rm 
 trap cleanup EXIT
 
 # The same jar without the widgets: their bundles left out of the jar and of the launcher's plan.
-python3 - "$jar" "$work/without-widgets.jar" <<'PY'
+widget_bundles="${WIDGET_BUNDLES:-org.campusmirror.mirror.widgets com.fasterxml.jackson.core.jackson-databind
+    com.fasterxml.jackson.core.jackson-annotations com.fasterxml.jackson.datatype.jackson-datatype-jsr310 ical4j
+    com.github.ben-manes.caffeine org.jspecify.jspecify org.apache.commons.commons-codec org.apache.commons.lang3
+    org.threeten.extra com.rometools.rome org.jdom2 org.jsoup}"
+# shellcheck disable=SC2086
+python3 - "$jar" "$work/without-widgets.jar" $widget_bundles <<'PY'
 import sys, zipfile
-source, target = sys.argv[1], sys.argv[2]
-gone = ["org.campusmirror.mirror.widgets", "com.fasterxml.jackson.core.jackson-databind",
-        "com.fasterxml.jackson.core.jackson-annotations", "com.fasterxml.jackson.datatype.jackson-datatype-jsr310"]
+source, target, gone = sys.argv[1], sys.argv[2], sys.argv[3:]
 def keep(item):
-    return not any(item.startswith("jar/" + name) or item.startswith(name + ";") for name in gone)
+    return not any(item == "jar/" + name or item.startswith(name + ";") for name in gone)
 with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
     for info in src.infolist():
         if not keep(info.filename):
