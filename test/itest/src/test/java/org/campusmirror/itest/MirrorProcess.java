@@ -107,6 +107,8 @@ final class MirrorProcess implements AutoCloseable {
         command.add("-Dmirror.http.port=" + options.httpPort());
         command.add("-Dmirror.https.port=" + options.httpsPort());
         command.add("-Dmirror.ws.port=" + options.wsPort());
+        // No default widgets with internet sources in tests; a test that wants them sets mirror.defaults=true.
+        command.add("-Dmirror.defaults=false");
         if (options.host() != null) {
             command.add("-Dmirror.http.host=" + options.host());
             command.add("-Dmirror.ws.host=" + options.host());
