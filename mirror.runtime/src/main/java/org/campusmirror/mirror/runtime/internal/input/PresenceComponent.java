@@ -1,0 +1,118 @@
+package org.campusmirror.mirror.runtime.internal.input;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.campusmirror.mirror.runtime.MirrorActions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the input thread and the {@link Presence} that buttons and the motion sensor report to, with the off-times
+ * of {@value ScheduleConfig#PID} in the time zone of the layout configuration ({@value #LAYOUT_PID}). A wrong
+ * off-times configuration is refused with one log line and the mirror runs without off-times until it is fixed:
+ * buttons never stop working over it.
+ */
+@Component(service = PresenceComponent.class, configurationPid = {ScheduleConfig.PID, PresenceComponent.LAYOUT_PID})
+@Designate(ocd = ScheduleConfig.class)
+public final class PresenceComponent {
+    static final String LAYOUT_PID = "org.campusmirror.mirror.layout";
+    static final String DEFAULT_ZONE = "Europe/Berlin";
+    static final int MIN_WAKE_MINUTES = 1;
+    static final int MAX_WAKE_MINUTES = 1440;
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceComponent.class);
+
+    /** The one key of the layout configuration read here. */
+    public @interface LayoutZone {
+        String timeZone() default DEFAULT_ZONE;
+    }
+
+    private final InputThread thread = new InputThread();
+    private final Presence presence;
+
+    @Activate
+    public PresenceComponent(@Reference MirrorActions actions, ScheduleConfig schedule, LayoutZone layout) {
+        presence = new Presence(actions, thread, settings(schedule, layout));
+        thread.execute(presence::start);
+    }
+
+    @Modified
+    void modified(ScheduleConfig schedule, LayoutZone layout) {
+        Presence.Settings settings = settings(schedule, layout);
+        thread.execute(() -> presence.configure(settings));
+    }
+
+    @Deactivate
+    void deactivate() {
+        thread.execute(presence::close);
+        thread.close();
+    }
+
+    /** The input thread: buttons and the motion sensor run their timers on it. */
+    InputClock clock() {
+        return thread;
+    }
+
+    /** Only to be called on the {@link #clock()}'s thread. */
+    Presence presence() {
+        return presence;
+    }
+
+    /** The settings of a configuration; a wrong one is logged and replaced by no off-times. */
+    static Presence.Settings settings(ScheduleConfig schedule, LayoutZone layout) {
+        ZoneId zone = zone(layout);
+        try {
+            Presence.Settings settings = parse(schedule, zone);
+            if (!settings.schedule().isEmpty()) {
+                LOG.info("Off-times ({}): {}; motion wakes the display in them: {}", zone,
+                        String.join(", ", schedule.offTimes()), schedule.motionWakes() ? "yes" : "no");
+            }
+            return settings;
+        } catch (IllegalArgumentException e) {
+            LOG.error("Configuration {} refused, the display has no off-times until it is fixed: {}",
+                    ScheduleConfig.PID, e.getMessage());
+            return new Presence.Settings(OffSchedule.none(zone), false, Duration.ofMinutes(5));
+        }
+    }
+
+    /** @throws IllegalArgumentException naming every problem */
+    static Presence.Settings parse(ScheduleConfig schedule, ZoneId zone) {
+        ConfigReader reader = new ConfigReader();
+        String[] entries = reader.read("offTimes", schedule::offTimes);
+        Boolean motionWakes = reader.read("motionWakes", schedule::motionWakes);
+        Integer wakeMinutes = reader.readInt("wakeMinutes", schedule::wakeMinutes, MIN_WAKE_MINUTES,
+                MAX_WAKE_MINUTES);
+        List<OffTime> offTimes = new ArrayList<>();
+        for (String entry : entries == null ? new String[0] : entries) {
+            if (entry == null || entry.isBlank()) {
+                continue;
+            }
+            try {
+                offTimes.add(OffTime.parse(entry));
+            } catch (IllegalArgumentException e) {
+                reader.problem(e.getMessage());
+            }
+        }
+        reader.throwIfProblems("off-times");
+        return new Presence.Settings(new OffSchedule(List.copyOf(offTimes), zone), motionWakes,
+                Duration.ofMinutes(wakeMinutes));
+    }
+
+    private static ZoneId zone(LayoutZone layout) {
+        try {
+            return ZoneId.of(layout.timeZone());
+        } catch (DateTimeException | NullPointerException e) {
+            LOG.warn("Off-times use {}: the layout's time zone '{}' is unknown", DEFAULT_ZONE, layout.timeZone());
+            return ZoneId.of(DEFAULT_ZONE);
+        }
+    }
+}
