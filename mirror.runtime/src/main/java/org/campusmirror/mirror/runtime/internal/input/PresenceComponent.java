@@ -12,18 +12,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the input thread and the {@link Presence} that buttons and the motion sensor report to, with the off-times
- * of {@value ScheduleConfig#PID} in the time zone of the layout configuration ({@value #LAYOUT_PID}). A wrong
- * off-times configuration is refused with one log line and the mirror runs without off-times until it is fixed:
- * buttons never stop working over it.
+ * Owns the input thread and the {@link Presence} that buttons and the motion sensor report to. Its off-times come
+ * from {@link ScheduleComponent}, in the time zone of the layout configuration ({@value #LAYOUT_PID}), read here.
  */
-@Component(service = PresenceComponent.class, configurationPid = {ScheduleConfig.PID, PresenceComponent.LAYOUT_PID})
-@Designate(ocd = ScheduleConfig.class)
+@Component(service = PresenceComponent.class, configurationPid = PresenceComponent.LAYOUT_PID)
 public final class PresenceComponent {
     static final String LAYOUT_PID = "org.campusmirror.mirror.layout";
     static final String DEFAULT_ZONE = "Europe/Berlin";
@@ -38,16 +34,33 @@ public final class PresenceComponent {
 
     private final InputThread thread = new InputThread();
     private final Presence presence;
+    private volatile ZoneId zone;
+    private volatile ScheduleConfig schedule;
 
     @Activate
-    public PresenceComponent(@Reference MirrorActions actions, ScheduleConfig schedule, LayoutZone layout) {
-        presence = new Presence(actions, thread, settings(schedule, layout));
+    public PresenceComponent(@Reference MirrorActions actions, LayoutZone layout) {
+        zone = zone(layout);
+        presence = new Presence(actions, thread, settings(null, zone));
         thread.execute(presence::start);
     }
 
     @Modified
-    void modified(ScheduleConfig schedule, LayoutZone layout) {
-        Presence.Settings settings = settings(schedule, layout);
+    void modified(LayoutZone layout) {
+        ZoneId newZone = zone(layout);
+        if (!newZone.equals(zone)) {
+            zone = newZone;
+            apply();
+        }
+    }
+
+    /** New off-times ({@code null}: none). */
+    void schedule(ScheduleConfig config) {
+        schedule = config;
+        apply();
+    }
+
+    private synchronized void apply() {
+        Presence.Settings settings = settings(schedule, zone);
         thread.execute(() -> presence.configure(settings));
     }
 
@@ -67,9 +80,12 @@ public final class PresenceComponent {
         return presence;
     }
 
-    /** The settings of a configuration; a wrong one is logged and replaced by no off-times. */
-    static Presence.Settings settings(ScheduleConfig schedule, LayoutZone layout) {
-        ZoneId zone = zone(layout);
+    /** The settings of a configuration ({@code null}: no off-times); a wrong one is logged and means none. */
+    static Presence.Settings settings(ScheduleConfig schedule, ZoneId zone) {
+        Presence.Settings none = new Presence.Settings(OffSchedule.none(zone), false, Duration.ofMinutes(5));
+        if (schedule == null) {
+            return none;
+        }
         try {
             Presence.Settings settings = parse(schedule, zone);
             if (!settings.schedule().isEmpty()) {
@@ -80,7 +96,7 @@ public final class PresenceComponent {
         } catch (IllegalArgumentException e) {
             LOG.error("Configuration {} refused, the display has no off-times until it is fixed: {}",
                     ScheduleConfig.PID, e.getMessage());
-            return new Presence.Settings(OffSchedule.none(zone), false, Duration.ofMinutes(5));
+            return none;
         }
     }
 
