@@ -1,5 +1,7 @@
 package org.campusmirror.mirror.runtime.internal.input;
 
+import org.campusmirror.mirror.runtime.internal.ConfigReader;
+
 import java.time.Duration;
 
 /** A button's checked configuration. */

@@ -1,5 +1,7 @@
 package org.campusmirror.mirror.runtime.internal.input;
 
+import org.campusmirror.mirror.runtime.internal.ConfigReader;
+
 import java.time.Duration;
 
 /** The motion sensor at work: its pin's debounced levels go to {@link Presence#motion}, on the input thread. */

@@ -1,5 +1,7 @@
 package org.campusmirror.mirror.runtime.internal.input;
 
+import org.campusmirror.mirror.runtime.internal.ConfigReader;
+
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;

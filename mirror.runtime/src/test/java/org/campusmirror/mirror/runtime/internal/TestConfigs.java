@@ -1,4 +1,4 @@
-package org.campusmirror.mirror.runtime.internal.input;
+package org.campusmirror.mirror.runtime.internal;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -9,11 +9,11 @@ import java.util.Map;
  * and a value is converted when its method is called, throwing for one that does not convert (an unknown option, a
  * word for a number).
  */
-final class TestConfigs {
+public final class TestConfigs {
     private TestConfigs() {
     }
 
-    static <A> A create(Class<A> type, Map<String, ?> values) {
+    public static <A> A create(Class<A> type, Map<String, ?> values) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> value(method, values)));
     }

@@ -1,4 +1,4 @@
-package org.campusmirror.mirror.runtime.internal.input;
+package org.campusmirror.mirror.runtime.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +9,11 @@ import java.util.function.Supplier;
  * value when its method is called and throws for one it cannot convert (a word for a number, an unknown option in a
  * file dropped into {@code deploy/}); here that becomes a problem naming the key.
  */
-final class ConfigReader {
+public final class ConfigReader {
     private final List<String> problems = new ArrayList<>();
 
     /** The value, or null (and a problem) when it cannot be converted. */
-    <T> T read(String key, Supplier<T> getter) {
+    public <T> T read(String key, Supplier<T> getter) {
         try {
             T value = getter.get();
             if (value == null) {
@@ -27,7 +27,7 @@ final class ConfigReader {
     }
 
     /** An int within {@code min..max}, or null (and a problem). */
-    Integer readInt(String key, Supplier<Integer> getter, int min, int max) {
+    public Integer readInt(String key, Supplier<Integer> getter, int min, int max) {
         Integer value = read(key, getter);
         if (value != null && (value < min || value > max)) {
             problems.add(key + " " + value + " is not " + min + "-" + max);
@@ -36,12 +36,12 @@ final class ConfigReader {
         return value;
     }
 
-    void problem(String problem) {
+    public void problem(String problem) {
         problems.add(problem);
     }
 
     /** @throws IllegalArgumentException listing every problem, when there is one */
-    void throwIfProblems(String what) {
+    public void throwIfProblems(String what) {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(what + ": " + String.join("; ", problems));
         }
