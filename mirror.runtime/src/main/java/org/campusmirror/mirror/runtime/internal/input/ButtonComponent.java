@@ -26,7 +26,7 @@ public final class ButtonComponent {
         try {
             ButtonSettings settings = ButtonSettings.from(config);
             button = new Button(settings, gpio, presence.clock(), presence.presence());
-            LOG.debug("Button '{}' on BCM {}: {} / long {}", settings.name(), settings.pin().bcm(),
+            LOG.info("Button '{}' on BCM {}: {}, long press {}", settings.name(), settings.pin().bcm(),
                     settings.shortPress(), settings.longPress());
         } catch (IllegalArgumentException | PinUnavailableException e) {
             LOG.error("Configuration {} refused: {}", ButtonConfig.PID, e.getMessage());

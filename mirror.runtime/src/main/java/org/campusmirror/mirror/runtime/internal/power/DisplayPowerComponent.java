@@ -76,6 +76,10 @@ public final class DisplayPowerComponent implements DisplayPower {
 
     private boolean switchPanel(boolean on) {
         PowerCommand command = on ? commands.on() : commands.off();
+        if (PowerCommands.findProgram(command.argv().get(0), System.getenv("PATH")).isEmpty()) {
+            LOG.debug("Display power {}: {} is not installed", on ? "on" : "off", command.argv().get(0));
+            return false; // said once at activation; looked for again each time, so installing it is enough
+        }
         try {
             CommandRunner.Result result = runner.run(command, commands.timeout());
             if (!result.succeeded()) {
