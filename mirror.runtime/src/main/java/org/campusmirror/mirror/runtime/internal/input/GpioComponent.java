@@ -2,6 +2,7 @@ package org.campusmirror.mirror.runtime.internal.input;
 
 import java.nio.file.Path;
 
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * mirror runs without buttons and says so.
  */
 @Component(immediate = true, service = {})
+// The service is registered by hand, so DS metadata does not announce it; the resolver needs to know it comes.
+@Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=org.campusmirror.mirror.runtime.internal.input.GpioInputs")
 public final class GpioComponent {
     private static final Logger LOG = LoggerFactory.getLogger(GpioComponent.class);
 
