@@ -11,18 +11,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One GPIO button per configuration of factory PID {@value ButtonConfig#PID}. A configuration that is wrong, or a
- * pin another input holds, is refused with one log line naming every problem; the other buttons go on.
+ * pin another input holds, is refused with one log line naming every problem (and no stack trace): that button does
+ * nothing until its configuration is fixed, the other buttons go on.
  */
 @Component(service = {}, configurationPid = ButtonConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ButtonConfig.class, factory = true)
 public final class ButtonComponent {
     private static final Logger LOG = LoggerFactory.getLogger(ButtonComponent.class);
 
-    private final Button button;
+    private Button button;
 
     @Activate
-    public ButtonComponent(ButtonConfig config, @Reference GpioInputs gpio, @Reference PresenceComponent presence)
-            throws PinUnavailableException {
+    public ButtonComponent(ButtonConfig config, @Reference GpioInputs gpio, @Reference PresenceComponent presence) {
         try {
             ButtonSettings settings = ButtonSettings.from(config);
             button = new Button(settings, gpio, presence.clock(), presence.presence());
@@ -30,12 +30,13 @@ public final class ButtonComponent {
                     settings.shortPress(), settings.longPress());
         } catch (IllegalArgumentException | PinUnavailableException e) {
             LOG.error("Configuration {} refused: {}", ButtonConfig.PID, e.getMessage());
-            throw e;
         }
     }
 
     @Deactivate
     void deactivate() {
-        button.close();
+        if (button != null) {
+            button.close();
+        }
     }
 }

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Switches the panel with the command of configuration {@value DisplayPowerConfig#PID} (default: {@code wlopm}).
- * A configuration that cannot work is refused with one log line naming every problem, and then there is no display
- * power at all: sleep only blanks the page. At activation the panel is switched to the display's state, so it
+ * A configuration that cannot work is refused with one log line naming every problem (and no stack trace), and then
+ * nothing runs: sleep only blanks the page until it is fixed. At activation the panel is switched to the display's state, so it
  * matches after a restart.
  *
  * <p>The command runs as the mirror's user. Whoever can save this configuration (a console admin) can make the
@@ -45,13 +45,7 @@ public final class DisplayPowerComponent implements DisplayPower {
 
     @Activate
     public DisplayPowerComponent(DisplayPowerConfig config, @Reference MirrorActions actions) {
-        try {
-            commands = PowerCommands.from(config, runtimeDir());
-        } catch (IllegalArgumentException e) {
-            LOG.error("Configuration {} refused, sleep only blanks the page until it is fixed: {}",
-                    DisplayPowerConfig.PID, e.getMessage());
-            throw e;
-        }
+        commands = checked(config);
         List<String> missing = commands.missingPrograms(System.getenv("PATH"));
         if (!missing.isEmpty()) {
             LOG.warn("Display power {}: {} not found on this machine; sleep only blanks the page until it is "
@@ -59,6 +53,17 @@ public final class DisplayPowerComponent implements DisplayPower {
         }
         if (commands.on() != null) {
             powerSwitch.set(!actions.asleep());
+        }
+    }
+
+    /** The configuration's commands, or none (NONE) when it is refused. */
+    private static PowerCommands checked(DisplayPowerConfig config) {
+        try {
+            return PowerCommands.from(config, runtimeDir());
+        } catch (IllegalArgumentException e) {
+            LOG.error("Configuration {} refused, sleep only blanks the page until it is fixed: {}",
+                    DisplayPowerConfig.PID, e.getMessage());
+            return PowerCommands.NONE;
         }
     }
 

@@ -21,6 +21,8 @@ import org.campusmirror.mirror.runtime.internal.ConfigReader;
  */
 record PowerCommands(PowerPreset preset, PowerCommand on, PowerCommand off, Duration timeout) {
     static final int MAX_TIMEOUT_SECONDS = 120;
+    /** No commands: the page only blanks. */
+    static final PowerCommands NONE = new PowerCommands(PowerPreset.NONE, null, null, Duration.ofSeconds(1));
     // Values that become arguments or environment variables: no option injection (a leading '-'), no spaces.
     private static final Pattern OUTPUT = Pattern.compile("\\*|[A-Za-z0-9_][A-Za-z0-9._:-]{0,63}");
     private static final Pattern WAYLAND_DISPLAY = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}|/[^\\s]{1,255}");
