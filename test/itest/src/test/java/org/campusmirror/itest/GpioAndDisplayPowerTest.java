@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,13 @@ class GpioAndDisplayPowerTest {
 
     private static long count(String text, String part) {
         return Pattern.compile(Pattern.quote(part)).matcher(text).results().count();
+    }
+
+    /** Puts a whole file into deploy/ at once: File Install must never see it half written. */
+    private static void drop(Path deploy, String name, String content) throws Exception {
+        Path draft = deploy.resolveSibling(name + ".draft");
+        Files.writeString(draft, content, StandardCharsets.UTF_8);
+        Files.move(draft, deploy.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
@@ -55,16 +63,15 @@ class GpioAndDisplayPowerTest {
 
             // An off-time all day: the display sleeps at once; the custom command then switches the panel to match.
             Path deploy = home.resolve("deploy");
-            Files.writeString(deploy.resolve("org.campusmirror.mirror.schedule.cfg"),
-                    "offTimes=[\"00:00-24:00\"]\n");
+            drop(deploy, "org.campusmirror.mirror.schedule.cfg", "offTimes=[\"00:00-24:00\"]\n");
             mirror.awaitOutput("Off-times (Europe/Berlin): 00:00-24:00", Duration.ofSeconds(30));
-            Files.writeString(deploy.resolve("org.campusmirror.mirror.displaypower.cfg"),
+            drop(deploy, "org.campusmirror.mirror.displaypower.cfg",
                     "preset=CUSTOM\nonCommand=" + script + " on\noffCommand='" + script + "' off\n");
             Eventually.await("the panel switched off", () -> Files.exists(switched)
                     && Files.readAllLines(switched).equals(List.of("off")));
 
             // A refused configuration: one line naming the problem, and the previous panel state is left alone.
-            Files.writeString(deploy.resolve("org.campusmirror.mirror.displaypower.cfg"),
+            drop(deploy, "org.campusmirror.mirror.displaypower.cfg",
                     "preset=CUSTOM\nonCommand=" + script + " on ; reboot\noffCommand=" + script + " off\n");
             mirror.awaitOutput("Configuration org.campusmirror.mirror.displaypower refused, sleep only blanks the page "
                     + "until it is fixed: display power: onCommand: '" + script + " on ; reboot' uses shell syntax (;)",
