@@ -1,15 +1,13 @@
 package org.campusmirror.mirror.runtime.internal.input;
 
 /**
- * A configured button at work: its pin's edges go to the input thread, through the {@link Debouncer} and the
- * {@link PressDetector}, and each press to {@link Presence#pressed}. The pin is taken as released at first: a button
- * held while the mirror starts counts from its next press.
+ * A configured button at work: its debounced levels go to the {@link PressDetector}, and each press to
+ * {@link Presence#pressed}, all on the input thread.
  */
 final class Button implements AutoCloseable {
     private final InputClock clock;
-    private final Debouncer debouncer;
     private final PressDetector detector;
-    private final GpioInputs.PinInput pin;
+    private final DebouncedInput input;
 
     /** @throws PinUnavailableException when the pin is taken or the GPIO provider refuses it */
     Button(ButtonSettings settings, GpioInputs gpio, InputClock clock, Presence presence)
@@ -27,18 +25,13 @@ final class Button implements AutoCloseable {
                         presence.pressed(settings.longPress(), settings.longPressName());
                     }
                 });
-        Debouncer levels = new Debouncer(settings.debounce(), false, clock, detector::level);
-        this.debouncer = levels;
-        this.pin = gpio.open("button '" + settings.name() + "'", settings.pin(),
-                active -> clock.execute(() -> levels.edge(active)));
+        this.input = new DebouncedInput(gpio, "button '" + settings.name() + "'", settings.pin(), settings.debounce(),
+                clock, detector::level);
     }
 
     @Override
     public void close() {
-        pin.close();
-        clock.execute(() -> {
-            debouncer.cancel();
-            detector.cancel();
-        });
+        input.close();
+        clock.execute(detector::cancel);
     }
 }

@@ -18,16 +18,11 @@ final class Debouncer {
     private long lastEdgeNanos;
     private InputClock.Cancellable settle;
 
-    /**
-     * @param initial     the level the input has now (true: active), taken as stable
-     * @param stableLevel gets every new stable level (true: active)
-     */
-    Debouncer(Duration debounce, boolean initial, InputClock clock, Consumer<Boolean> stableLevel) {
+    /** Starts inactive; {@code stableLevel} gets every new stable level (true: active). */
+    Debouncer(Duration debounce, InputClock clock, Consumer<Boolean> stableLevel) {
         this.debounceNanos = debounce.toNanos();
         this.clock = clock;
         this.stableLevel = stableLevel;
-        this.raw = initial;
-        this.stable = initial;
     }
 
     /** An edge as the input reported it (true: active). */

@@ -26,26 +26,21 @@ final class MotionSensor implements AutoCloseable {
 
     private final InputClock clock;
     private final Presence presence;
-    private final Debouncer debouncer;
-    private final GpioInputs.PinInput pin;
+    private final DebouncedInput input;
 
     /** @throws PinUnavailableException when the pin is taken or the GPIO provider refuses it */
     MotionSensor(Settings settings, GpioInputs gpio, InputClock clock, Presence presence)
             throws PinUnavailableException {
         this.clock = clock;
         this.presence = presence;
-        Debouncer levels = new Debouncer(settings.debounce(), false, clock, presence::motion);
-        this.debouncer = levels;
-        this.pin = gpio.open("the motion sensor", settings.pin(), active -> clock.execute(() -> levels.edge(active)));
+        this.input = new DebouncedInput(gpio, "the motion sensor", settings.pin(), settings.debounce(), clock,
+                presence::motion);
         clock.execute(() -> presence.motionSensor(settings.inactivity()));
     }
 
     @Override
     public void close() {
-        pin.close();
-        clock.execute(() -> {
-            debouncer.cancel();
-            presence.motionSensor(null);
-        });
+        input.close();
+        clock.execute(() -> presence.motionSensor(null));
     }
 }

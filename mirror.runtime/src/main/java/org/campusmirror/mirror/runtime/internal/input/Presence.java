@@ -191,9 +191,4 @@ final class Presence {
             task = null;
         }
     }
-
-    /** Stops the pending task: the component goes away. */
-    void close() {
-        cancelTask();
-    }
 }

@@ -68,8 +68,7 @@ public final class PresenceComponent {
 
     @Deactivate
     void deactivate() {
-        thread.execute(presence::close);
-        thread.close();
+        thread.close(); // drops the pending presence task with the rest
     }
 
     /** The input thread: buttons and the motion sensor run their timers on it. */
