@@ -7,9 +7,6 @@ interface GpioInputs {
 
     /** An open input; closing it frees the pin for the next owner. */
     interface PinInput extends AutoCloseable {
-        /** Whether the input is at its active level now. */
-        boolean active();
-
         @Override
         void close();
     }

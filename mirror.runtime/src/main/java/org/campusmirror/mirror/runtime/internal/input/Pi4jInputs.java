@@ -117,17 +117,9 @@ final class Pi4jInputs implements GpioInputs, AutoCloseable {
         DigitalStateChangeListener listener =
                 event -> activeChanged.accept(pin.activeLevel().isActive(event.state()));
         input.addListener(listener);
-        return new PinInput() {
-            @Override
-            public boolean active() {
-                return pin.activeLevel().isActive(input.state());
-            }
-
-            @Override
-            public void close() {
-                input.removeListener(listener);
-                release(pin.bcm());
-            }
+        return () -> {
+            input.removeListener(listener);
+            release(pin.bcm());
         };
     }
 
