@@ -15,6 +15,11 @@ import java.util.Arrays;
  *
  * <p>Small frames are packed into one reused chunk (no garbage per frame); large payloads get a buffer of
  * their own; a broadcast {@link EncodedFrame} is queued as a shared read-only view, not copied.
+ *
+ * <p>Accounting: {@link #enqueuedBytes()} counts every byte ever queued, so a transport that counts what it
+ * wrote knows how much waits ({@code enqueued - written}) without walking the queue, and where in the stream
+ * each frame it queued ends. The queue remembers where frames begin, so frames not yet begun can be dropped
+ * when the connection is failed ({@link WebSocketConnection#fail}).
  */
 public final class OutboundQueue {
     /** Size of the reusable chunk small frames are packed into. */
@@ -22,7 +27,10 @@ public final class OutboundQueue {
 
     private final boolean direct;
     private ByteBuffer[] buffers = new ByteBuffer[8];
+    /** Per buffer: the position at which a frame begins in it (its start), or -1 when it continues a frame. */
+    private int[] frameStarts = new int[8];
     private int size;
+    private long enqueued;
     // The chunk frames are appended to: position = first unwritten byte, limit = end of frames so far.
     private ByteBuffer chunk;
     // Shares the chunk's bytes; its position is where the next frame goes.
@@ -58,6 +66,14 @@ public final class OutboundQueue {
         return total;
     }
 
+    /**
+     * Bytes queued since the connection began, written or not (dropped ones excepted): minus what the
+     * transport has written, it is what waits.
+     */
+    public long enqueuedBytes() {
+        return enqueued;
+    }
+
     /** True when nothing is left to write. */
     public boolean isEmpty() {
         return remaining() == 0;
@@ -74,9 +90,34 @@ public final class OutboundQueue {
         }
         if (written > 0) {
             System.arraycopy(buffers, written, buffers, 0, size - written);
+            System.arraycopy(frameStarts, written, frameStarts, 0, size - written);
             Arrays.fill(buffers, size - written, size, null);
             size -= written;
         }
+    }
+
+    /**
+     * Drops every frame not yet begun: from the first buffer whose frame start the transport has not reached,
+     * to the end. The frame in progress (and any whole frames sharing its buffer) stays, so the stream stays
+     * well-formed. Returns the number of bytes dropped; {@link #enqueuedBytes()} goes down by as much.
+     */
+    long discardUnstarted() {
+        removeWritten();
+        int first = 0;
+        while (first < size && (frameStarts[first] < 0 || buffers[first].position() != frameStarts[first])) {
+            first++;
+        }
+        long dropped = 0;
+        for (int i = first; i < size; i++) {
+            dropped += buffers[i].remaining();
+            if (buffers[i] == chunk) {
+                chunkQueued = false;
+            }
+            buffers[i] = null;
+        }
+        size = first;
+        enqueued -= dropped;
+        return dropped;
     }
 
     /**
@@ -94,7 +135,7 @@ public final class OutboundQueue {
             }
             chunk.clear().limit(0);
             chunkWriter.clear();
-            append(chunk);
+            append(chunk, 0); // reserve is called for a frame's header: the fresh chunk begins with a frame
             chunkQueued = true;
         }
         return chunkWriter;
@@ -102,13 +143,19 @@ public final class OutboundQueue {
 
     /** Makes the bytes written after {@link #reserve(int)} part of the queue. */
     void commit() {
+        enqueued += chunkWriter.position() - chunk.limit();
         chunk.limit(chunkWriter.position());
     }
 
-    /** Queues {@code buffer} (between position and limit) as it is, after everything queued so far. */
-    void add(ByteBuffer buffer) {
+    /**
+     * Queues {@code buffer} (between position and limit) as it is, after everything queued so far;
+     * {@code startsFrame}: whether its first byte begins a frame (a shared frame) or continues one (a large
+     * payload after its header).
+     */
+    void add(ByteBuffer buffer, boolean startsFrame) {
         removeWritten();
-        append(buffer);
+        enqueued += buffer.remaining();
+        append(buffer, startsFrame ? buffer.position() : -1);
     }
 
     /** A new buffer of the queue's kind (heap or direct) for a large payload. */
@@ -123,10 +170,12 @@ public final class OutboundQueue {
         chunkQueued = false;
     }
 
-    private void append(ByteBuffer buffer) {
+    private void append(ByteBuffer buffer, int frameStart) {
         if (size == buffers.length) {
             buffers = Arrays.copyOf(buffers, size * 2);
+            frameStarts = Arrays.copyOf(frameStarts, size * 2);
         }
+        frameStarts[size] = frameStart;
         buffers[size++] = buffer;
     }
 }
