@@ -27,10 +27,15 @@ public final class OutboundQueue {
 
     private final boolean direct;
     private ByteBuffer[] buffers = new ByteBuffer[8];
-    /** Per buffer: the position at which a frame begins in it (its start), or -1 when it continues a frame. */
-    private int[] frameStarts = new int[8];
+    /**
+     * Per buffer: its position when queued (its first byte), or the complement ({@code ~position}) when that
+     * byte continues a frame begun in an earlier buffer instead of beginning one.
+     */
+    private int[] starts = new int[8];
     private int size;
     private long enqueued;
+    /** Bytes of the buffers {@link #removeWritten()} dropped: all of them written. */
+    private long removed;
     // The chunk frames are appended to: position = first unwritten byte, limit = end of frames so far.
     private ByteBuffer chunk;
     // Shares the chunk's bytes; its position is where the next frame goes.
@@ -57,13 +62,13 @@ public final class OutboundQueue {
         return size == 0 ? null : buffers[0];
     }
 
-    /** Bytes queued and not yet written. */
+    /**
+     * Bytes queued and not yet written. Constant time: the transport writes the buffers in order, so only the
+     * first one left after {@link #removeWritten()} can be partly written.
+     */
     public long remaining() {
-        long total = 0;
-        for (int i = 0; i < size; i++) {
-            total += buffers[i].remaining();
-        }
-        return total;
+        removeWritten();
+        return size == 0 ? 0 : enqueued - removed - (buffers[0].position() - start(0));
     }
 
     /**
@@ -76,7 +81,8 @@ public final class OutboundQueue {
 
     /** True when nothing is left to write. */
     public boolean isEmpty() {
-        return remaining() == 0;
+        removeWritten();
+        return size == 0;
     }
 
     /** Drops the leading buffers the transport has written completely. */
@@ -86,11 +92,12 @@ public final class OutboundQueue {
             if (buffers[written] == chunk) {
                 chunkQueued = false;
             }
+            removed += buffers[written].limit() - start(written);
             written++;
         }
         if (written > 0) {
             System.arraycopy(buffers, written, buffers, 0, size - written);
-            System.arraycopy(frameStarts, written, frameStarts, 0, size - written);
+            System.arraycopy(starts, written, starts, 0, size - written);
             Arrays.fill(buffers, size - written, size, null);
             size -= written;
         }
@@ -104,7 +111,7 @@ public final class OutboundQueue {
     long discardUnstarted() {
         removeWritten();
         int first = 0;
-        while (first < size && (frameStarts[first] < 0 || buffers[first].position() != frameStarts[first])) {
+        while (first < size && (starts[first] < 0 || buffers[first].position() != starts[first])) {
             first++;
         }
         long dropped = 0;
@@ -135,7 +142,7 @@ public final class OutboundQueue {
             }
             chunk.clear().limit(0);
             chunkWriter.clear();
-            append(chunk, 0); // reserve is called for a frame's header: the fresh chunk begins with a frame
+            append(chunk, true); // reserve is called for a frame's header: the fresh chunk begins with a frame
             chunkQueued = true;
         }
         return chunkWriter;
@@ -155,12 +162,16 @@ public final class OutboundQueue {
     void add(ByteBuffer buffer, boolean startsFrame) {
         removeWritten();
         enqueued += buffer.remaining();
-        append(buffer, startsFrame ? buffer.position() : -1);
+        append(buffer, startsFrame);
     }
 
     /** A new buffer of the queue's kind (heap or direct) for a large payload. */
     ByteBuffer allocate(int bytes) {
         return direct ? ByteBuffer.allocateDirect(bytes) : ByteBuffer.allocate(bytes);
+    }
+
+    private int start(int index) {
+        return starts[index] >= 0 ? starts[index] : ~starts[index];
     }
 
     /** Drops everything, e.g. when the transport is gone. */
@@ -170,12 +181,12 @@ public final class OutboundQueue {
         chunkQueued = false;
     }
 
-    private void append(ByteBuffer buffer, int frameStart) {
+    private void append(ByteBuffer buffer, boolean startsFrame) {
         if (size == buffers.length) {
             buffers = Arrays.copyOf(buffers, size * 2);
-            frameStarts = Arrays.copyOf(frameStarts, size * 2);
+            starts = Arrays.copyOf(starts, size * 2);
         }
-        frameStarts[size] = frameStart;
+        starts[size] = startsFrame ? buffer.position() : ~buffer.position();
         buffers[size++] = buffer;
     }
 }
