@@ -8,10 +8,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +24,9 @@ import java.util.regex.Pattern;
 import org.campusmirror.ws.protocol.CloseStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
 class OverloadTest {
     private static final List<String> JVM = List.of("-Xmx48m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:+ExitOnOutOfMemoryError", "-Dorg.slf4j.simpleLogger.showDateTime=true");
+            "-Dorg.slf4j.simpleLogger.showDateTime=true");
+    /** Any OutOfMemoryError ends the JVM (exit code 3): the overload tests must never see one. */
+    private static final String OUT_OF_MEMORY_IS_FATAL = "-XX:+ExitOnOutOfMemoryError";
 
     @TempDir
     Path work;
@@ -47,10 +53,13 @@ class OverloadTest {
     private int port;
 
     @BeforeEach
-    void startSmallHeapServer() throws IOException {
+    void startSmallHeapServer(TestInfo test) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM);
+        if (!test.getTags().contains("handler-exhausts-heap")) {
+            command.add(OUT_OF_MEMORY_IS_FATAL);
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SmallHeapServer.class.getName()));
         childOutput = work.resolve("server.log");
         child = new ProcessBuilder(command).redirectError(childOutput.toFile()).start();
@@ -112,7 +121,7 @@ class OverloadTest {
         try (LoadPeers load = new LoadPeers()) {
             List<LoadPeers.Peer> senders = load.open(port, "/echo", 40, true);
             load.run(senders, n -> n * piece >= whole.length ? null
-                    : java.util.Arrays.copyOfRange(whole, (int) n * piece, Math.min(whole.length, (int) (n + 1) * piece)),
+                    : Arrays.copyOfRange(whole, (int) n * piece, Math.min(whole.length, (int) (n + 1) * piece)),
                     TimeUnit.MILLISECONDS.toNanos(100), LoadPeers.seconds(4));
             load.drain(LoadPeers.seconds(3), LoadPeers.seconds(30));
             Map<String, Long> after = stats();
@@ -129,6 +138,22 @@ class OverloadTest {
         assertEchoAndStop();
     }
 
+    /**
+     * A handler that really exhausts the heap (its bug, not the server's load) loses its own connection: the
+     * loop catches the OutOfMemoryError, drops that connection (its memory is garbage then) and serves the
+     * others. This JVM lets the error be thrown (no -XX:+ExitOnOutOfMemoryError).
+     */
+    @Test
+    @Tag("handler-exhausts-heap")
+    void aHandlerThatExhaustsTheHeapLosesItsConnectionNotTheServer() throws Exception {
+        try (RawPeer victim = RawPeer.over(new Socket(Loopback.ADDRESS, port), "/exhaust", "")) {
+            victim.sendFrame(1, "hoard".getBytes(StandardCharsets.UTF_8));
+            assertTrue(victim.closedByServer(), "the connection whose handler ran out of memory was dropped");
+        }
+        assertTrue(log().contains("out of memory while serving"), log());
+        assertEchoAndStop();
+    }
+
     private void assertServerSurvived(LoadPeers load) throws IOException {
         assertTrue(child.isAlive(), "the server JVM ended (exit " + (child.isAlive() ? "" : child.exitValue())
                 + "):\n" + log());
@@ -141,7 +166,7 @@ class OverloadTest {
     }
 
     private void assertEchoAndStop() throws Exception {
-        try (RawPeer fresh = RawPeer.over(new java.net.Socket(Loopback.ADDRESS, port), "/echo", "")) {
+        try (RawPeer fresh = RawPeer.over(new Socket(Loopback.ADDRESS, port), "/echo", "")) {
             fresh.sendFrame(1, "still here".getBytes(StandardCharsets.UTF_8));
             RawPeer.Frame echo = fresh.readFrame();
             assertEquals("still here", new String(echo.payload(), StandardCharsets.UTF_8));

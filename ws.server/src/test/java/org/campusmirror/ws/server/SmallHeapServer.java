@@ -3,16 +3,19 @@ package org.campusmirror.ws.server;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.campusmirror.ws.server.osgi.BroadcastEndpointComponent;
 import org.campusmirror.ws.server.osgi.EchoEndpointComponent;
 
 /**
  * Our server alone in a JVM that the test starts with a small heap ({@link OverloadTest}): default limits,
- * one I/O thread, {@code /echo} and {@code /broadcast} as the mirror serves them with {@code -Dmirror.ws.echo}.
- * Prints {@code PORT n}; then obeys its standard input: {@code stats} prints {@code STATS} and the server's
- * statistics, {@code quit} closes the server and exits 0. Reaching OutOfMemoryError anywhere ends the JVM with
- * exit code 3 ({@code -XX:+ExitOnOutOfMemoryError}, set by the test).
+ * one I/O thread, {@code /echo} and {@code /broadcast} as the mirror serves them with {@code -Dmirror.ws.echo},
+ * and {@code /exhaust}, whose handler allocates until the heap runs out. Prints {@code PORT n}; then obeys its
+ * standard input: {@code stats} prints {@code STATS} and the server's statistics, {@code quit} closes the server
+ * and exits 0. With {@code -XX:+ExitOnOutOfMemoryError} (set by the overload tests) reaching OutOfMemoryError
+ * anywhere ends the JVM with exit code 3.
  */
 public final class SmallHeapServer {
     private SmallHeapServer() {
@@ -23,6 +26,15 @@ public final class SmallHeapServer {
                 .threadName("small-heap-ws").endpoint("/echo", new EchoEndpointComponent()).build().start();
         server.addEndpoint("/broadcast", new BroadcastEndpointComponent(server),
                 EndpointOptions.builder().broadcast(true).build());
+        server.addEndpoint("/exhaust", new WebSocketEndpoint() {
+            @Override
+            public void onText(WebSocket socket, String text) {
+                List<byte[]> hoard = new ArrayList<>();
+                while (true) {
+                    hoard.add(new byte[1 << 20]); // a handler's bug: the heap runs out on the I/O thread
+                }
+            }
+        }, EndpointOptions.DEFAULTS);
         System.out.println("PORT " + server.port() + " max heap " + Runtime.getRuntime().maxMemory()
                 + " memory budget " + server.stats().memoryBudget());
         System.out.flush();
