@@ -46,7 +46,7 @@ public @interface ServerConfiguration {
     @AttributeDefinition(description = "Bytes for every connection's queued output and partial input together; "
             + "above half, broadcasts skip the slowest consumers; above three quarters, the slowest are closed with "
             + "1013; at the limit, incoming messages that need more are refused with 1013. 0: a quarter of the "
-            + "maximum heap (16 MB of the default 64 MB)")
+            + "maximum heap (15.5 MiB of the default 64 MB)")
     long memory_budget_bytes() default ServerLimits.DEFAULT_MEMORY_BUDGET_BYTES;
 
     @AttributeDefinition(description = "Largest message in bytes, also after inflating (1009 beyond); keep it well "
