@@ -356,8 +356,12 @@ static void pump(struct conn *c, uint64_t now) {
     /* Wait for a worthwhile batch, unless a rate or a verify count is what limits this write. */
     int batch_worthwhile = room >= refill_min;
     if (opt.rate > 0) {
-        double per_sender = opt.rate / (opt.mode == MODE_BROADCAST ? opt.senders : opt.conns);
-        uint64_t due = (uint64_t) (per_sender * (double) (now - run_start_ns) / 1e9) + 1;
+        int streams = opt.mode == MODE_BROADCAST ? opt.senders : opt.conns;
+        double per_sender = opt.rate / streams;
+        /* Each sender's schedule starts at its own phase of the interval, so that a low rate over many senders
+         * is an even stream, not all of them sending their first message at once. */
+        double phase = (double) (c - conns) / streams;
+        uint64_t due = (uint64_t) (per_sender * (double) (now - run_start_ns) / 1e9 + phase);
         uint64_t owed = due > sent ? due - sent : 0;
         if (owed < room) room = owed;
     }

@@ -162,10 +162,6 @@ public final class IoLoop implements Runnable {
         sessions.remove(session);
     }
 
-    int sessionCount() {
-        return sessions.size();
-    }
-
     /**
      * Keeps a refused connection (its answer written, its output shut down) until the client's FIN or
      * {@code lingerNanos}, reading and dropping what it sends. Returns false, taking nothing, when

@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
  * <li>Memory: above the shed mark, the connections with the largest backlog are shed ({@link Session#shed()}:
  *     backlog dropped, 1013) until this loop's share of the excess over the pressure mark is freed.</li>
  * <li>Time: when at least {@link #OVERLOAD_SKIP_PERCENT}% of the broadcast deliveries of this loop were skipped
- *     during the last {@link #WINDOW_NANOS}, the server cannot deliver what is asked of it (often the CPU is the
- *     limit: a loop turn queues more than it writes), so a tenth (at least one) of the connections that missed
- *     broadcasts are shed, those that missed most first;
+ *     in each of two windows of {@link #WINDOW_NANOS} in a row (one alone is a burst), the server cannot deliver
+ *     what is asked of it (often the CPU is the limit: a loop turn queues more than it writes), so a tenth (at
+ *     least one) of the connections that missed broadcasts in the last window are shed, those that missed most
+ *     first;
  *     again each window while it lasts. A connection that misses broadcasts is out of date anyway; 1013 tells
  *     it to come back later for a fresh start. Load that grows with the square of the connections (each one
  *     publishing to all) settles within a few windows, and the connections that stay are served in full rather
@@ -36,6 +37,7 @@ final class LoadShedder {
     private long windowStart;
     private long skippedInWindow;
     private long deliveredInWindow;
+    private boolean overloadedLastWindow;
     private int shedInWindow;
     private long freedInWindow;
 
@@ -67,10 +69,13 @@ final class LoadShedder {
         if (now - windowStart < WINDOW_NANOS) {
             return;
         }
+        boolean overloaded = skippedInWindow > 0
+                && skippedInWindow * 100 >= (skippedInWindow + deliveredInWindow) * OVERLOAD_SKIP_PERCENT;
+        if (overloaded && overloadedLastWindow) {
+            shedSlowestTenth();
+        }
+        overloadedLastWindow = overloaded;
         if (skippedInWindow > 0) {
-            if (skippedInWindow * 100 >= (skippedInWindow + deliveredInWindow) * OVERLOAD_SKIP_PERCENT) {
-                shedSlowestTenth();
-            }
             loop.forEachSession(session -> session.skipsInWindow = 0);
         }
         if (shedInWindow > 0) {

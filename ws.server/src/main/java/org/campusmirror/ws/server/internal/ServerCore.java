@@ -22,18 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 
-import org.campusmirror.ws.deflate.PerMessageDeflate;
-import org.campusmirror.ws.deflate.SharedMessage;
-import org.campusmirror.ws.protocol.EncodedFrame;
-import org.campusmirror.ws.protocol.Frame;
-import org.campusmirror.ws.protocol.FrameWriter;
+import org.campusmirror.ws.protocol.CloseStatus;
 import org.campusmirror.ws.protocol.HandshakeRejection;
 import org.campusmirror.ws.protocol.OpCode;
 import org.campusmirror.ws.server.EndpointOptions;
 import org.campusmirror.ws.server.ServerLimits;
 import org.campusmirror.ws.server.ServerMonitor;
 import org.campusmirror.ws.server.ServerStats;
-import org.campusmirror.ws.server.SlowConsumerPolicy;
 import org.campusmirror.ws.server.WebSocket;
 import org.campusmirror.ws.server.WebSocketEndpoint;
 
@@ -56,8 +51,6 @@ import org.campusmirror.ws.server.WebSocketEndpoint;
 public final class ServerCore {
     private static final ByteBuffer OVER_LIMIT = HandshakeRejection.of(503).toBytes().asReadOnlyBuffer();
     private static final long OVER_LIMIT_LOG_NANOS = TimeUnit.SECONDS.toNanos(10);
-    /** What a broadcast costs besides its frames' bytes: the frame and tracking objects. */
-    private static final int BROADCAST_COST = 256;
     static final int MAX_RESTARTS = 5;
     private static final long RESTART_WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
 
@@ -82,6 +75,7 @@ public final class ServerCore {
     /** Replaced as a whole when a loop is restarted; a loop's index is its slot. */
     private volatile IoLoop[] loops;
     private final LoadShedder[] shedders;
+    private final Broadcasts broadcasts;
     /** The acceptor each listening socket has, by the index of the loop it runs on. */
     private final Acceptor[] acceptors;
     private final long[] restarts = new long[MAX_RESTARTS];
@@ -103,6 +97,7 @@ public final class ServerCore {
         IoLoop[] created = new IoLoop[settings.ioThreads()];
         this.shedders = new LoadShedder[created.length];
         this.acceptors = new Acceptor[created.length];
+        this.broadcasts = new Broadcasts(budget, counters, shedders, settings.limits());
         for (int i = 0; i < created.length; i++) {
             created[i] = newLoop(i);
         }
@@ -229,7 +224,7 @@ public final class ServerCore {
         registration.releaseExtensions();
         for (IoLoop loop : loops) {
             loop.execute(() -> registration.sessions(loop).forEach(
-                    s -> s.closeWith(org.campusmirror.ws.protocol.CloseStatus.GOING_AWAY, "endpoint removed")));
+                    s -> s.closeWith(CloseStatus.GOING_AWAY, "endpoint removed")));
         }
         return true;
     }
@@ -278,10 +273,11 @@ public final class ServerCore {
             return false;
         }
         IoLoop[] current = loops;
-        Broadcast message = encode(registration, type, payload, current.length);
+        Broadcasts.Broadcast message = broadcasts.encode(registration, type, payload, current.length);
         if (message != null) {
             for (IoLoop loop : current) {
-                onLoop(loop, () -> distribute(loop, registration.sessions(loop), message), message.owner::loopDone);
+                onLoop(loop, () -> broadcasts.distribute(loop, registration.sessions(loop), message),
+                        message.owner()::loopDone);
             }
         }
         return true;
@@ -301,104 +297,10 @@ public final class ServerCore {
         if (byLoop.isEmpty()) {
             return;
         }
-        Broadcast message = encode(registration, type, payload, byLoop.size());
+        Broadcasts.Broadcast message = broadcasts.encode(registration, type, payload, byLoop.size());
         if (message != null) {
-            byLoop.forEach((loop, sessions) -> onLoop(loop, () -> distribute(loop, sessions, message),
-                    message.owner::loopDone));
-        }
-    }
-
-    /**
-     * A message encoded once: with permessage-deflate on the endpoint, a plain and (above the threshold) a
-     * compressed frame, each connection taking the one its negotiation allows; else one plain frame. Its bytes
-     * are charged to the budget once ({@code owner}).
-     */
-    private record Broadcast(EncodedFrame plain, SharedMessage shared, SharedBytes owner) {
-        EncodedFrame frameFor(Session session) {
-            return shared == null ? plain : shared.frameFor(session.connection);
-        }
-    }
-
-    /** The encoded broadcast, or null (counted, logged) when the budget cannot take even its frame. */
-    private Broadcast encode(EndpointRegistration registration, OpCode type, ByteBuffer payload, int loopCount) {
-        counters.broadcastsEncoded.increment();
-        PerMessageDeflate deflate = registration == null ? null : registration.deflate();
-        EncodedFrame plain = null;
-        SharedMessage shared = null;
-        long bytes = BROADCAST_COST;
-        if (deflate != null) {
-            shared = deflate.encodeShared(type, payload);
-            bytes += shared.plainFrame().length() + shared.compressedFrame().map(EncodedFrame::length).orElse(0);
-        } else {
-            ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
-            plain = FrameWriter.encodeShared(Frame.of(type, copy));
-            bytes += plain.length();
-        }
-        if (!budget.tryAcquire(bytes)) {
-            counters.broadcastsRefused.increment();
-            IoLoop.LOG.debug("broadcast of {} bytes dropped: the memory budget is used up", payload.remaining());
-            return null;
-        }
-        return new Broadcast(plain, shared, new SharedBytes(bytes, budget, loopCount, shedders.length));
-    }
-
-    private void distribute(IoLoop loop, SessionList sessions, Broadcast message) {
-        Distribution distribution = new Distribution(loop, message);
-        for (int i = sessions.size() - 1; i >= 0; i--) {
-            distribution.offer(sessions.get(i));
-        }
-        distribution.finish();
-    }
-
-    private void distribute(IoLoop loop, List<Session> sessions, Broadcast message) {
-        Distribution distribution = new Distribution(loop, message);
-        sessions.forEach(distribution::offer);
-        distribution.finish();
-    }
-
-    /**
-     * One broadcast queued on the connections of one loop: the slowest consumers are skipped under memory
-     * pressure (every consumer at the limit), and the views queued are charged in one go. Loop thread.
-     */
-    private final class Distribution {
-        private final IoLoop loop;
-        private final Broadcast message;
-        private final LoadShedder shedder;
-        private final long fairShare = budget.fairShare(counters.open.get());
-        private final boolean dropWhenSlow = settings.limits().slowConsumer() == SlowConsumerPolicy.DROP_BROADCASTS;
-        private long charged;
-        private int delivered;
-
-        Distribution(IoLoop loop, Broadcast message) {
-            this.loop = loop;
-            this.message = message;
-            this.shedder = shedders[loop.index()];
-        }
-
-        void offer(Session session) {
-            long used = budget.used() + charged;
-            boolean skip;
-            if (used + SharedDeliveries.VIEW_COST > budget.limit()
-                    || (used > budget.pressureMark() && session.backlog() > fairShare)) {
-                shedder.skipped(session);
-                skip = true;
-            } else {
-                skip = dropWhenSlow && session.pendingBytes() > settings.limits().highWaterBytes();
-            }
-            if (skip) {
-                counters.broadcastsDropped.increment();
-                IoLoop.LOG.trace("{}: slow consumer, a broadcast was skipped", session);
-            } else if (session.deliverShared(message.frameFor(session), message.owner)) {
-                charged += SharedDeliveries.VIEW_COST;
-                delivered++;
-            }
-        }
-
-        void finish() {
-            counters.broadcastDeliveries.add(delivered);
-            shedder.delivered(delivered);
-            budget.acquire(charged);
-            message.owner.distributed(loop);
+            byLoop.forEach((loop, sessions) -> onLoop(loop, () -> broadcasts.distribute(loop, sessions, message),
+                    message.owner()::loopDone));
         }
     }
 

@@ -427,8 +427,12 @@ abstract class Session implements Selectable, Wire.Sink {
      * for all the connections it serves at once); returns whether it was queued.
      */
     boolean deliverShared(EncodedFrame frame, SharedBytes owner) {
-        if (closed || connection == null || !connection.sendEncoded(frame)) {
-            return false;
+        try {
+            if (closed || connection == null || !connection.sendEncoded(frame)) {
+                return false;
+            }
+        } catch (IllegalStateException sendingFragments) {
+            return false; // the application is sending a fragmented message here: a whole frame cannot go between
         }
         shared.add(connection.outbound().enqueuedBytes(), frame.length(), owner);
         owner.held(loop);
