@@ -119,10 +119,16 @@ void walker_feed(struct frame_walker *w, const uint8_t *p, size_t n) {
     while (n > 0 && !w->error) {
         if (w->skip > 0) {
             size_t take = w->skip < n ? (size_t) w->skip : n;
+            for (size_t i = 0; w->opcode == OP_CLOSE && i < take && w->close_have < 2; i++) {
+                w->close_bytes[w->close_have++] = p[i];
+            }
             w->skip -= take;
             p += take;
             n -= take;
             if (w->skip == 0 && w->fin && w->opcode < OP_CLOSE) w->messages++;
+            if (w->skip == 0 && w->opcode == OP_CLOSE) {
+                w->close_code = w->close_have == 2 ? (w->close_bytes[0] << 8) | w->close_bytes[1] : 1005;
+            }
             continue;
         }
         w->header[w->have++] = *p++;
@@ -134,7 +140,11 @@ void walker_feed(struct frame_walker *w, const uint8_t *p, size_t n) {
         w->skip = header_payload_len(w->header);
         w->have = 0;
         if (w->header[1] & 0x80) fail(w->why, sizeof w->why, &w->error, "masked server frame, opcode", w->opcode);
-        if (w->opcode == OP_CLOSE) fail(w->why, sizeof w->why, &w->error, "server sent close, payload bytes", (long) w->skip);
+        if (w->opcode == OP_CLOSE && !w->allow_close) {
+            fail(w->why, sizeof w->why, &w->error, "server sent close, payload bytes", (long) w->skip);
+        }
+        if (w->opcode == OP_CLOSE && w->skip == 0) w->close_code = 1005;
+        w->close_have = 0;
         if (w->skip == 0 && w->fin && w->opcode < OP_CLOSE) w->messages++;
     }
 }

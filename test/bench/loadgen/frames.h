@@ -23,7 +23,8 @@ size_t frame_server_len(size_t len);
 int deflate_message(const uint8_t *in, size_t len, int window_bits, uint8_t **out, size_t *out_len);
 
 /* Counts complete data messages in a stream of server frames without looking at payloads:
- * reads each header, skips the payload. Server close frames and protocol errors set error. */
+ * reads each header, skips the payload. Protocol errors set error; so does a server close frame,
+ * unless allow_close is set: then its code is kept in close_code (1005 when it has none). */
 struct frame_walker {
     uint8_t header[14];
     int have;
@@ -32,6 +33,10 @@ struct frame_walker {
     int fin;
     int opcode;
     uint64_t messages;
+    int allow_close;
+    int close_code;           /* -1 until a close frame is complete */
+    uint8_t close_bytes[2];
+    int close_have;
     int error;
     char why[160];
 };

@@ -10,6 +10,8 @@
  * Modes: echo (each connection sends to /echo and counts its own echoes), broadcast (one or a few
  * senders on /broadcast, every connection counts deliveries), raw (no handshake: a plain TCP echo
  * server, to measure the generator's own ceiling). --verify N checks every echoed byte instead.
+ * --allow-close (past-capacity runs): a connection the server closes is counted with its close code
+ * (1006 when it ended without a close frame) instead of ending the run; the others go on.
  * Prints MEASURE_START and MEASURE_END lines at the window edges and one RESULT line of JSON. */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -52,6 +54,7 @@ struct options {
     int timeout_ms;
     unsigned seed;
     int dump_payload;         /* print the payload and exit (to check it matches the Node client's) */
+    int allow_close;          /* count connections the server closes instead of failing the run */
 };
 
 struct stamp {
@@ -68,6 +71,7 @@ struct stamp_ring {
 struct conn {
     int fd;
     int sender;
+    int closed;               /* --allow-close: the server closed it; close code in walker.close_code */
     int blocked;
     uint64_t tx_bytes;
     uint64_t rx_bytes;
@@ -91,6 +95,7 @@ static uint64_t lost_stamps;
 static uint64_t global_sent;  /* messages completed by all senders */
 static uint64_t run_start_ns;
 static uint8_t read_buffer[1 << 20];
+static uint64_t first_close_ns;   /* --allow-close: when the server first closed a connection */
 
 static uint64_t now_ns(void) {
     struct timespec ts;
@@ -123,7 +128,7 @@ static void usage(void) {
         "              [--conns 100] [--size 32] [--binary] [--deflate] [--senders 1]\n"
         "              [--window N | --inflight-msgs 65536 --inflight-bytes 8388608]\n"
         "              [--rate MSGS_PER_S]\n"
-        "              [--warmup 5] [--duration 8] [--verify N] [--count frames|bytes]\n"
+        "              [--warmup 5] [--duration 8] [--verify N] [--count frames|bytes] [--allow-close]\n"
         "       wsload --dump-payload [--size 32]\n");
     exit(2);
 }
@@ -137,7 +142,8 @@ static void parse_options(int argc, char **argv) {
         { "conns", 1, 0, 'c' }, { "size", 1, 0, 's' }, { "binary", 0, 0, 'b' }, { "deflate", 0, 0, 'd' },
         { "senders", 1, 0, 'S' }, { "window", 1, 0, 'w' }, { "inflight-bytes", 1, 0, 'I' }, { "inflight-msgs", 1, 0, 'M' },
         { "rate", 1, 0, 'r' }, { "warmup", 1, 0, 'W' }, { "duration", 1, 0, 'D' }, { "verify", 1, 0, 'v' },
-        { "count", 1, 0, 'C' }, { "seed", 1, 0, 'e' }, { "dump-payload", 0, 0, 'u' }, { 0, 0, 0, 0 } };
+        { "count", 1, 0, 'C' }, { "seed", 1, 0, 'e' }, { "dump-payload", 0, 0, 'u' },
+        { "allow-close", 0, 0, 'a' }, { 0, 0, 0, 0 } };
     int ch;
     while ((ch = getopt_long(argc, argv, "", longs, NULL)) != -1) {
         switch (ch) {
@@ -165,6 +171,7 @@ static void parse_options(int argc, char **argv) {
         case 'C': opt.count_frames = !strcmp(optarg, "frames"); break;
         case 'e': opt.seed = (unsigned) atol(optarg); break;
         case 'u': opt.dump_payload = 1; break;
+        case 'a': opt.allow_close = 1; break;
         default: usage();
         }
     }
@@ -174,8 +181,9 @@ static void parse_options(int argc, char **argv) {
     if (opt.mode == MODE_RAW && (opt.deflate || opt.verify)) usage();
     if (!opt.path) opt.path = opt.mode == MODE_BROADCAST ? "/broadcast" : "/echo";
     /* Compressed echoes vary in size, so only frame headers can count them. */
-    if (opt.count_frames < 0) opt.count_frames = opt.deflate;
-    if (opt.deflate && !opt.count_frames) usage();
+    if (opt.count_frames < 0) opt.count_frames = opt.deflate || opt.allow_close;
+    if ((opt.deflate || opt.allow_close) && !opt.count_frames) usage();
+    if (opt.allow_close && (opt.verify || opt.mode == MODE_RAW)) usage();
 }
 
 /* Window bits the server allows our compressor (client_max_window_bits=N in its answer). */
@@ -194,6 +202,8 @@ static void open_connections(int epoll_fd, char *extensions, size_t ext_cap) {
         if (fd < 0) die(err);
         struct conn *c = &conns[i];
         memset(c, 0, sizeof *c);
+        c->walker.allow_close = opt.allow_close;
+        c->walker.close_code = -1;
         c->fd = fd;
         c->sender = opt.mode != MODE_BROADCAST || i < opt.senders;
         struct upgrade_result up = { 0 };
@@ -296,7 +306,17 @@ static void record_latency(struct conn *c, uint64_t now) {
     }
 }
 
+/* --allow-close: the server ended this connection (its close code, if any, is in the walker). */
+static void connection_ended(struct conn *c) {
+    if (c->closed) return;
+    c->closed = 1;
+    if (c->walker.close_code < 0) c->walker.close_code = 1006;
+    if (!first_close_ns) first_close_ns = now_ns();
+    close(c->fd);
+}
+
 static void on_readable(struct conn *c, uint64_t now) {
+    if (c->closed) return;
     for (;;) {
         ssize_t n = read(c->fd, read_buffer, sizeof read_buffer);
         if (n > 0) {
@@ -305,9 +325,13 @@ static void on_readable(struct conn *c, uint64_t now) {
             else if (opt.count_frames) walker_feed(&c->walker, read_buffer, (size_t) n);
             continue;
         }
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EAGAIN) break;
+        if (opt.allow_close) {
+            connection_ended(c);
+            return;
+        }
         if (n == 0) die("server closed a connection during the run");
-        if (errno == EINTR) continue;
-        if (errno == EAGAIN) break;
         die("read failed (connection reset by the server?)");
     }
     if (c->verifier && c->verifier->error) die(c->verifier->why);
@@ -317,7 +341,7 @@ static void on_readable(struct conn *c, uint64_t now) {
 
 /* Tops the connection's window up with one large write (or what the socket takes). */
 static void pump(struct conn *c, uint64_t now) {
-    if (!c->sender || c->blocked) return;
+    if (!c->sender || c->blocked || c->closed) return;
     uint64_t sent = c->tx_bytes / frame_len;
     uint64_t in_flight;
     if (opt.mode == MODE_BROADCAST) {
@@ -332,8 +356,12 @@ static void pump(struct conn *c, uint64_t now) {
     /* Wait for a worthwhile batch, unless a rate or a verify count is what limits this write. */
     int batch_worthwhile = room >= refill_min;
     if (opt.rate > 0) {
-        double per_sender = opt.rate / (opt.mode == MODE_BROADCAST ? opt.senders : opt.conns);
-        uint64_t due = (uint64_t) (per_sender * (double) (now - run_start_ns) / 1e9) + 1;
+        int streams = opt.mode == MODE_BROADCAST ? opt.senders : opt.conns;
+        double per_sender = opt.rate / streams;
+        /* Each sender's schedule starts at its own phase of the interval, so that a low rate over many senders
+         * is an even stream, not all of them sending their first message at once. */
+        double phase = (double) (c - conns) / streams;
+        uint64_t due = (uint64_t) (per_sender * (double) (now - run_start_ns) / 1e9 + phase);
         uint64_t owed = due > sent ? due - sent : 0;
         if (owed < room) room = owed;
     }
@@ -355,6 +383,10 @@ static void pump(struct conn *c, uint64_t now) {
             if (errno == EAGAIN) {
                 c->blocked = 1;
                 break;
+            }
+            if (opt.allow_close) {
+                connection_ended(c);
+                return;
             }
             die("write failed (connection reset by the server?)");
         }
@@ -397,12 +429,37 @@ static int verification_done(void) {
 static void close_connections(void) {
     static const uint8_t close_frame[] = { 0x88, 0x82, 0x11, 0x22, 0x33, 0x44, 0x03 ^ 0x11, 0xE8 ^ 0x22 };
     for (int i = 0; i < opt.conns; i++) {
+        if (conns[i].closed) continue;
         if (opt.mode != MODE_RAW) {
             ssize_t ignored = write(conns[i].fd, close_frame, sizeof close_frame);
             (void) ignored;
         }
         close(conns[i].fd);
     }
+}
+
+/* --allow-close: ,"closed":N,"close_codes":{"1013":n,...},"first_close_s":t (empty without the option). */
+static const char *closes_json(void) {
+    static char out[512];
+    if (!opt.allow_close) return "";
+    int codes[8], counts[8], distinct = 0, closed = 0;
+    for (int i = 0; i < opt.conns; i++) {
+        if (!conns[i].closed && conns[i].walker.close_code < 0) continue;
+        closed++;
+        int code = conns[i].walker.close_code, k = 0;
+        while (k < distinct && codes[k] != code) k++;
+        if (k == distinct && distinct < 8) { codes[distinct] = code; counts[distinct++] = 0; }
+        if (k < distinct) counts[k]++;
+    }
+    int at = snprintf(out, sizeof out, ",\"closed\":%d,\"close_codes\":{", closed);
+    for (int k = 0; k < distinct && at < (int) sizeof out; k++) {
+        at += snprintf(out + at, sizeof out - (size_t) at, "%s\"%d\":%d", k ? "," : "", codes[k], counts[k]);
+    }
+    if (at < (int) sizeof out) {
+        snprintf(out + at, sizeof out - (size_t) at, "},\"first_close_s\":%.2f",
+                first_close_ns ? (double) (first_close_ns - run_start_ns) / 1e9 : -1.0);
+    }
+    return out;
 }
 
 static const char *mode_name(void) {
@@ -467,7 +524,11 @@ int main(int argc, char **argv) {
         for (int i = 0; i < n; i++) {
             struct conn *c = events[i].data.ptr;
             if (events[i].events & EPOLLIN) on_readable(c, now);
-            if (events[i].events & (EPOLLERR | EPOLLHUP | EPOLLRDHUP)) die("server dropped a connection");
+            if (events[i].events & (EPOLLERR | EPOLLHUP | EPOLLRDHUP)) {
+                if (!opt.allow_close) die("server dropped a connection");
+                on_readable(c, now); /* reads what is left, then counts it ended */
+                connection_ended(c);
+            }
             if (events[i].events & EPOLLOUT) c->blocked = 0;
             pump(c, now);
         }
@@ -517,7 +578,7 @@ int main(int argc, char **argv) {
            "\"warmup_s\":%.1f,\"seconds\":%.3f,\"messages\":%" PRIu64 ",\"msgs_per_sec\":%.0f,\"sent_per_sec\":%.0f,"
            "\"rx_mbit_per_sec\":%.1f,\"tx_mbit_per_sec\":%.1f,\"client_cpu_pct\":%.1f,"
            "\"latency_us\":{\"p50\":%.1f,\"p99\":%.1f,\"p999\":%.1f,\"max\":%.1f,\"samples\":%" PRIu64 "},"
-           "\"lost_stamps\":%" PRIu64 "}\n",
+           "\"lost_stamps\":%" PRIu64 "%s}\n",
             mode_name(), opt.conns, opt.mode == MODE_BROADCAST ? opt.senders : opt.conns, opt.size,
             opt.binary ? "binary" : "text", opt.deflate ? "true" : "false", extensions,
             opt.count_frames ? "frames" : "bytes", window, opt.rate, opt.warmup, seconds,
@@ -526,7 +587,7 @@ int main(int argc, char **argv) {
             (double) (last.tx_bytes - first.tx_bytes) * 8 / seconds / 1e6,
             100.0 * (cpu_last - cpu_first) / seconds,
             hist_quantile(&latency, 0.50) / 1e3, hist_quantile(&latency, 0.99) / 1e3,
-            hist_quantile(&latency, 0.999) / 1e3, latency.max / 1e3, latency.total, lost_stamps);
+            hist_quantile(&latency, 0.999) / 1e3, latency.max / 1e3, latency.total, lost_stamps, closes_json());
     fflush(stdout);
     close_connections();
     return 0;

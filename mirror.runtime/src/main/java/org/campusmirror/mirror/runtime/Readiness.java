@@ -1,5 +1,7 @@
 package org.campusmirror.mirror.runtime;
 
+import org.campusmirror.ws.server.WebSocketServer;
+
 /**
  * How the mirror decides that it is ready, and how a bundle takes part in that decision.
  *
@@ -11,17 +13,18 @@ package org.campusmirror.mirror.runtime;
  * listening server with {@code mirror.ready.part=websocket} once it accepts connections. The property may also be
  * a {@code String[]} when one service stands for several parts.
  *
- * <p>Bundles that must not depend on mirror.runtime (ws.server) use the property names as plain strings.
+ * <p>The property name and the {@code websocket} part are defined by ws.server's API ({@link WebSocketServer}),
+ * which must not depend on this bundle; the constants here are the same values.
  */
 public final class Readiness {
     /** Service property naming the part a service stands for, e.g. {@code websocket}. */
-    public static final String PART_PROPERTY = "mirror.ready.part";
+    public static final String PART_PROPERTY = WebSocketServer.READY_PART_PROPERTY;
     /** Framework or system property listing the parts that must be up, comma-separated. */
     public static final String PARTS_PROPERTY = "mirror.ready.parts";
     /** The part checked by the runtime: HTTP whiteboard up and the display page served. */
     public static final String HTTP = "http";
     /** The part the WebSocket server announces. */
-    public static final String WEBSOCKET = "websocket";
+    public static final String WEBSOCKET = WebSocketServer.READY_PART;
     /**
      * The part the widget registry announces: the framework has started every bundle that is to start, and every
      * widget registered or configured then has finished its first refresh, failed to activate or run past its

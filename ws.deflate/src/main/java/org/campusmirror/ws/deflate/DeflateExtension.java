@@ -159,6 +159,12 @@ public final class DeflateExtension implements Extension {
         inflater.finishMessage(out);
     }
 
+    /** The decompressor's history (up to the peer's window), charged to the connection's budget by the engine. */
+    @Override
+    public long retainedBytes() {
+        return inflater.retainedBytes();
+    }
+
     @Override
     public void close() {
         if (closed) {

@@ -50,7 +50,9 @@
  * Inflater) is freed with {@code end()} when the connection ends. Without context takeover on our side no
  * Deflater stays with a connection: at most {@code concurrencyLimit} pooled ones exist per
  * {@link org.campusmirror.ws.deflate.PerMessageDeflate}. Each connection that received a compressed message
- * keeps an Inflater, its 16 KiB output buffer and up to the peer's window of history (for the BFINAL case).
+ * keeps an Inflater and up to the peer's window of history (for the BFINAL case); the history is reported as
+ * {@code Extension.retainedBytes()}, which the engine charges to the connection's budget. Inflated pieces go
+ * through one 16 KiB buffer per thread, not per connection.
  */
 @org.osgi.annotation.bundle.Export
 @org.osgi.annotation.versioning.Version("1.0.0")

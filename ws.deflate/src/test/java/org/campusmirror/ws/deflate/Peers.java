@@ -41,7 +41,7 @@ final class Peers implements AutoCloseable {
             throw new AssertionError("client refused " + accepted.negotiated(), e);
         }
         server = WebSocketConnection.builder(Role.SERVER).listener(serverEvents).limits(b.serverLimits)
-                .delivery(b.delivery).extensions(List.of(serverExtension)).build();
+                .delivery(b.delivery).extensions(List.of(serverExtension)).inboundBudget(b.serverBudget).build();
         client = WebSocketConnection.builder(Role.CLIENT).listener(clientEvents).limits(b.clientLimits)
                 .delivery(b.delivery).extensions(List.of(clientExtension)).build();
     }
@@ -121,6 +121,12 @@ final class Peers implements AutoCloseable {
         private ProtocolLimits serverLimits = ProtocolLimits.DEFAULTS;
         private ProtocolLimits clientLimits = ProtocolLimits.DEFAULTS;
         private MessageDelivery delivery = MessageDelivery.WHOLE_MESSAGES;
+        private org.campusmirror.ws.protocol.ByteBudget serverBudget = org.campusmirror.ws.protocol.ByteBudget.UNLIMITED;
+
+        Builder serverBudget(org.campusmirror.ws.protocol.ByteBudget budget) {
+            this.serverBudget = budget;
+            return this;
+        }
 
         Builder serverOptions(PerMessageDeflateOptions options) {
             this.serverOptions = options;

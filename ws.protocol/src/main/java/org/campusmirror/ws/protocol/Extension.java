@@ -60,6 +60,15 @@ public interface Extension {
     /** The message's final frame has been passed to {@link #decode}: produce any remaining output. */
     void finishDecoding(PayloadSink out) throws WebSocketProtocolException;
 
+    /**
+     * Heap bytes the extension keeps between calls to receive the peer's messages, e.g. a decompressor's
+     * history. The engine reads it after decoding and charges it to the connection's {@link ByteBudget}; a
+     * refusal fails the connection with 1013. Default: none.
+     */
+    default long retainedBytes() {
+        return 0;
+    }
+
     /** Releases resources (for permessage-deflate: {@code Deflater.end()}, {@code Inflater.end()}). Idempotent. */
     void close();
 }

@@ -45,6 +45,15 @@ final class ExtensionPipeline {
         return bits;
     }
 
+    /** Heap bytes all extensions keep between calls ({@link Extension#retainedBytes()}). */
+    long retainedBytes() {
+        long total = 0;
+        for (Extension e : extensions) {
+            total += e.retainedBytes();
+        }
+        return total;
+    }
+
     /** Receiving: selects the extensions whose RSV bits the message's first frame carries. */
     void beginDecoding(int rsv) {
         activeCount = 0;

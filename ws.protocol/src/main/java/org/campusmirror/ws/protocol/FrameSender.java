@@ -53,7 +53,7 @@ final class FrameSender {
         if (headerLength + length <= INLINE_LIMIT) {
             queue.commit();
         } else {
-            queue.add(body.flip());
+            queue.add(body.flip(), false);
         }
     }
 
@@ -91,7 +91,7 @@ final class FrameSender {
 
     /** Queues an already encoded server frame; the queue gets its own read-only view of the shared bytes. */
     void sendEncoded(EncodedFrame frame) {
-        queue.add(frame.bytes());
+        queue.add(frame.bytes(), true);
     }
 
     private ByteBuffer collect(ByteBuffer data, FragmentPosition position) {

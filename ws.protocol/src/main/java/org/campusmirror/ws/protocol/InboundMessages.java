@@ -11,18 +11,27 @@ import org.campusmirror.ws.protocol.internal.FrameDecoder;
  * are gathered (at most 125 bytes) and handed to the connection.
  *
  * <p>A single-frame message whose payload arrived in one read is delivered straight from the transport's
- * buffer; anything else is assembled in a buffer that grows with the bytes actually received.
+ * buffer; anything else is assembled in a buffer that grows with the bytes actually received (doubling, so a
+ * peer must send the bytes it makes us hold). The assembly buffer's capacity and what the extensions keep
+ * between messages are drawn from the connection's {@link ByteBudget} before they are allocated; a refusal
+ * fails the connection with 1013.
  */
 final class InboundMessages implements FrameDecoder.Sink, PayloadSink {
-    /** An assembly buffer above this size is dropped after its message rather than kept for the next. */
-    private static final int KEEP_ASSEMBLY = 64 << 10;
+    /**
+     * An assembly buffer above this size is dropped after its message rather than kept for the next: a kept
+     * buffer stays charged to the budget, and a thousand connections keeping 64 KiB each would hold most of it.
+     */
+    private static final int KEEP_ASSEMBLY = 4 << 10;
     private static final int MIN_ASSEMBLY = 1024;
+    /** A frame of known length up to this size is assembled in one buffer allocated at once. */
+    private static final int EAGER_ASSEMBLY = 64 << 10;
 
     private final WebSocketConnection connection;
     private final WebSocketListener listener;
     private final long maxMessageSize;
     private final boolean streamed;
     private final ExtensionPipeline pipeline;
+    private final ByteBudget budget;
     private final Utf8Validator utf8 = new Utf8Validator();
     private final ByteBuffer control = ByteBuffer.allocate(Frame.MAX_CONTROL_PAYLOAD);
     private final ByteBuffer empty = ByteBuffer.allocate(0);
@@ -37,14 +46,17 @@ final class InboundMessages implements FrameDecoder.Sink, PayloadSink {
     private long messageSize;
     private boolean delivered;
     private ByteBuffer assembly;
+    /** What the extensions keep between messages, as last charged to the budget. */
+    private long retainedCharged;
 
     InboundMessages(WebSocketConnection connection, WebSocketListener listener, ProtocolLimits limits,
-            MessageDelivery delivery, ExtensionPipeline pipeline) {
+            MessageDelivery delivery, ExtensionPipeline pipeline, ByteBudget budget) {
         this.connection = connection;
         this.listener = listener;
         this.maxMessageSize = limits.maxMessageSize();
         this.streamed = delivery == MessageDelivery.STREAMED;
         this.pipeline = pipeline;
+        this.budget = budget;
     }
 
     @Override
@@ -99,6 +111,7 @@ final class InboundMessages implements FrameDecoder.Sink, PayloadSink {
         }
         if (transformed) {
             pipeline.decode(chunk, this);
+            chargeRetained();
             return;
         }
         messageSize += length;
@@ -147,6 +160,7 @@ final class InboundMessages implements FrameDecoder.Sink, PayloadSink {
         }
         if (transformed) {
             pipeline.finishDecoding(this);
+            chargeRetained();
         }
         if (messageType == OpCode.TEXT && !utf8.isComplete()) {
             throw invalidUtf8();
@@ -161,18 +175,51 @@ final class InboundMessages implements FrameDecoder.Sink, PayloadSink {
         return connection.acceptsInput();
     }
 
-    /** Drops any partial message, e.g. when the connection ends. */
+    /** Drops any partial message (after the peer's close frame, or when failing); its bytes go back to the budget. */
     void release() {
-        assembly = null;
+        dropAssembly();
         messageType = null;
+    }
+
+    /** The connection ended: also gives back what the extensions kept (they are closed next). */
+    void close() {
+        release();
+        if (retainedCharged > 0) {
+            budget.release(retainedCharged);
+            retainedCharged = 0;
+        }
     }
 
     private void deliverAssembled(OpCode type) {
         ByteBuffer message = assembly == null ? empty.clear() : assembly.flip();
         deliver(type, message);
         if (assembly != null) {
-            assembly = assembly.capacity() > KEEP_ASSEMBLY ? null : assembly.clear();
+            if (assembly.capacity() > KEEP_ASSEMBLY) {
+                dropAssembly();
+            } else {
+                assembly.clear();
+            }
         }
+    }
+
+    private void dropAssembly() {
+        if (assembly != null) {
+            budget.release(assembly.capacity());
+            assembly = null;
+        }
+    }
+
+    /** Charges (or gives back) the change in what the extensions keep, e.g. a decompressor's history. */
+    private void chargeRetained() throws WebSocketProtocolException {
+        long retained = pipeline.retainedBytes();
+        long more = retained - retainedCharged;
+        if (more > 0 && !budget.tryAcquire(more)) {
+            throw overBudget(more);
+        }
+        if (more < 0) {
+            budget.release(-more);
+        }
+        retainedCharged = retained;
     }
 
     private void deliver(OpCode type, ByteBuffer message) {
@@ -183,13 +230,25 @@ final class InboundMessages implements FrameDecoder.Sink, PayloadSink {
         }
     }
 
-    /** Appends to the assembly buffer, sized for what is known to follow in this frame. */
-    private void append(ByteBuffer bytes, long stillToCome) {
+    /**
+     * Appends to the assembly buffer. When the end of the message is known (the rest of a final frame) it is
+     * sized for it, in steps that double from {@link #EAGER_ASSEMBLY}; otherwise it doubles from
+     * {@link #MIN_ASSEMBLY} up to the message limit. So what it holds follows what arrived, and a peer that
+     * announces a big frame must send the bytes before they are held. Each growth is charged first.
+     */
+    private void append(ByteBuffer bytes, long stillToCome) throws WebSocketProtocolException {
         int needed = bytes.remaining();
         if (assembly == null || assembly.remaining() < needed) {
-            int used = assembly == null ? 0 : assembly.position();
-            long wanted = Math.max((long) used + needed + stillToCome,
-                    Math.min(Math.max(2L * (assembly == null ? 0 : assembly.capacity()), MIN_ASSEMBLY), maxMessageSize));
+            int capacity = assembly == null ? 0 : assembly.capacity();
+            long required = (assembly == null ? 0L : assembly.position()) + needed;
+            boolean endKnown = stillToCome > 0 || (frameFinal && !transformed);
+            long wanted = endKnown
+                    ? Math.min(required + stillToCome, Math.max(2L * capacity, EAGER_ASSEMBLY))
+                    : Math.min(Math.max(2L * capacity, MIN_ASSEMBLY), maxMessageSize);
+            wanted = Math.max(required, wanted);
+            if (!budget.tryAcquire(wanted - capacity)) { // the old buffer's charge carries over to the new one
+                throw overBudget(required);
+            }
             ByteBuffer larger = ByteBuffer.allocate((int) wanted);
             if (assembly != null) {
                 larger.put(assembly.flip());
@@ -197,6 +256,11 @@ final class InboundMessages implements FrameDecoder.Sink, PayloadSink {
             assembly = larger;
         }
         assembly.put(bytes);
+    }
+
+    private WebSocketProtocolException overBudget(long bytes) {
+        return new WebSocketProtocolException(CloseStatus.TRY_AGAIN_LATER,
+                "no memory left to hold " + bytes + " bytes of a message now (the server is busy)");
     }
 
     private static WebSocketProtocolException protocolError(String message) {

@@ -24,9 +24,19 @@ public record ProtocolLimits(
         Duration handshakeTimeout,
         Duration closingTimeout) {
 
-    /** 16 MiB frames and messages (the largest Autobahn case), 16 KiB handshake, 10 s handshake, 30 s close. */
-    public static final ProtocolLimits DEFAULTS = new ProtocolLimits(
-            16L << 20, 16L << 20, 16 << 10, Duration.ofSeconds(10), Duration.ofSeconds(30));
+    /** Default largest frame payload and message: 16 MiB (the largest Autobahn case). */
+    public static final long DEFAULT_MAX_MESSAGE_BYTES = 16L << 20;
+    /** Default largest handshake head: 16 KiB. */
+    public static final int DEFAULT_MAX_HANDSHAKE_BYTES = 16 << 10;
+    /** Default time for a complete handshake: 10 s. */
+    public static final long DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
+    /** Default wait for the peer's close frame: 30 s. */
+    public static final long DEFAULT_CLOSING_TIMEOUT_MS = 30_000;
+
+    /** The engine's defaults: the constants above (a server sets smaller messages, see ws.server's limits). */
+    public static final ProtocolLimits DEFAULTS = new ProtocolLimits(DEFAULT_MAX_MESSAGE_BYTES,
+            DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_HANDSHAKE_BYTES, Duration.ofMillis(DEFAULT_HANDSHAKE_TIMEOUT_MS),
+            Duration.ofMillis(DEFAULT_CLOSING_TIMEOUT_MS));
 
     public ProtocolLimits {
         if (maxFramePayload < 125) {

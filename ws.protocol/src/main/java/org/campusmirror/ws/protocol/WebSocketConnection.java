@@ -69,7 +69,7 @@ public final class WebSocketConnection {
         ExtensionPipeline receiving = ExtensionPipeline.forReceiving(extensions);
         this.negotiatedRsv = receiving.rsvBits();
         this.decoder = new FrameDecoder(role, negotiatedRsv, limits.maxFramePayload());
-        this.inbound = new InboundMessages(this, listener, limits, b.delivery, receiving);
+        this.inbound = new InboundMessages(this, listener, limits, b.delivery, receiving, b.inboundBudget);
         this.outbound = new OutboundQueue(b.directBuffers);
         MaskKeyGenerator keys = role.masksOutgoing()
                 ? Objects.requireNonNullElseGet(b.maskKeys, MaskKeyGenerator::secure) : null;
@@ -148,7 +148,7 @@ public final class WebSocketConnection {
             return;
         }
         openMessage = null;
-        inbound.release();
+        inbound.close();
         outbound.clear();
         for (Extension extension : extensions) {
             extension.close();
@@ -278,6 +278,29 @@ public final class WebSocketConnection {
         closing.terminate();
     }
 
+    /**
+     * Fails the connection at once, ahead of what is queued (RFC 6455 section 7.1.7): data frames queued but
+     * not yet begun on the wire are dropped, the close frame with {@code code} follows the frame in progress,
+     * a partial incoming message is dropped and no more input is read; {@link #shouldCloseTransport()} becomes
+     * true. For a transport shedding load from a peer that does not read (1013): its backlog goes at once.
+     * When our close frame was already queued nothing is dropped (it must still reach the peer).
+     *
+     * @return the number of queued bytes dropped
+     * @throws IllegalArgumentException for a code that may not be sent or a reason over 123 UTF-8 bytes
+     */
+    public long fail(int code, String reason) {
+        ByteBuffer payload = Frame.closePayload(code, reason);
+        long dropped = 0;
+        if (closing.canSend()) {
+            dropped = outbound.discardUnstarted();
+            openMessage = null;
+            sendCloseFrame(payload);
+        }
+        closing.fail();
+        inbound.release();
+        return dropped;
+    }
+
     // ---------------------------------------------------------------- engine internals
 
     boolean acceptsInput() {
@@ -372,6 +395,7 @@ public final class WebSocketConnection {
             sendCloseFrame(Frame.closePayload(code, ""));
         }
         closing.fail();
+        inbound.release(); // no more input is read: a partial message will never complete
     }
 
     private void requireNoOpenMessage() {
@@ -391,6 +415,7 @@ public final class WebSocketConnection {
         private MaskKeyGenerator maskKeys;
         private boolean directBuffers;
         private LongSupplier nanoClock = System::nanoTime;
+        private ByteBudget inboundBudget = ByteBudget.UNLIMITED;
 
         private Builder(Role role) {
             this.role = Objects.requireNonNull(role, "role");
@@ -421,6 +446,15 @@ public final class WebSocketConnection {
         /** Negotiated extensions, in negotiation order; the connection closes them when it ends. */
         public Builder extensions(List<Extension> extensions) {
             this.extensions = List.copyOf(extensions);
+            return this;
+        }
+
+        /**
+         * Where the bytes this connection holds of incoming messages are counted (default
+         * {@link ByteBudget#UNLIMITED}): a transport gives all its connections one budget.
+         */
+        public Builder inboundBudget(ByteBudget budget) {
+            this.inboundBudget = Objects.requireNonNull(budget, "budget");
             return this;
         }
 

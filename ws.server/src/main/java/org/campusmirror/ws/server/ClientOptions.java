@@ -9,6 +9,7 @@ import javax.net.ssl.SSLContext;
 
 import org.campusmirror.ws.protocol.ExtensionFactory;
 import org.campusmirror.ws.protocol.HttpHeader;
+import org.campusmirror.ws.protocol.ProtocolLimits;
 
 /**
  * How a {@link WebSocketClient} opens one connection (<a href="https://www.rfc-editor.org/rfc/rfc6455#section-4.1">RFC
@@ -51,7 +52,8 @@ public record ClientOptions(List<String> subprotocols, List<ExtensionFactory> ex
         private Duration connectTimeout = Duration.ofSeconds(10);
         private InetSocketAddress proxy;
         private SSLContext sslContext;
-        private ServerLimits limits = ServerLimits.DEFAULTS;
+        /** The client keeps the engine's 16 MiB messages: it talks to one server, and no budget applies to it. */
+        private ServerLimits limits = ServerLimits.DEFAULTS.withProtocol(ProtocolLimits.DEFAULTS);
 
         private Builder() {
         }

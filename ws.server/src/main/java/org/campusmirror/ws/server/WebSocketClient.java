@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.campusmirror.ws.server.internal.ClientConnector;
 import org.campusmirror.ws.server.internal.IoLoop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A non-blocking WebSocket client (<a href="https://www.rfc-editor.org/rfc/rfc6455#section-4.1">RFC 6455
@@ -30,13 +32,19 @@ import org.campusmirror.ws.server.internal.IoLoop;
  * }</pre>
  */
 public final class WebSocketClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("org.campusmirror.ws.server");
     private final List<IoLoop> loops = new ArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
     private volatile boolean closed;
 
     private WebSocketClient(Builder b) {
         for (int i = 0; i < b.ioThreads; i++) {
-            IoLoop loop = new IoLoop(b.threadName + "-io-" + i, i);
+            IoLoop loop = new IoLoop(b.threadName + "-io-" + i, i, (ended, failure) -> {
+                if (!closed) {
+                    LOG.error("WebSocket client I/O thread {} ended: {}; its connections were dropped", ended.name(),
+                            failure == null ? "it stopped" : failure.toString(), failure);
+                }
+            });
             loop.thread().setDaemon(true);
             loops.add(loop);
             loop.start();

@@ -41,6 +41,17 @@ import org.campusmirror.ws.server.internal.TrustedProxies;
  * least one, see {@link #defaultIoThreads()}). Each connection lives on one loop; its handler runs there.
  */
 public final class WebSocketServer implements AutoCloseable {
+    /**
+     * Service property by which a service says it stands for a part of the mirror's readiness (mirror.runtime's
+     * {@code Readiness} tracks it). Defined here because ws.server must not depend on mirror.runtime.
+     */
+    public static final String READY_PART_PROPERTY = "mirror.ready.part";
+    /**
+     * The readiness part the WebSocket server stands for: in OSGi the server is registered as a service with
+     * {@value #READY_PART_PROPERTY}={@value #READY_PART} while it listens and all its I/O threads run.
+     */
+    public static final String READY_PART = "websocket";
+
     private final ServerCore core;
     private final ServerLimits limits;
     private final List<Registration> initial;
@@ -49,7 +60,7 @@ public final class WebSocketServer implements AutoCloseable {
         this.limits = b.limits;
         this.initial = List.copyOf(b.endpoints);
         this.core = new ServerCore(new ServerCore.Settings(new InetSocketAddress(b.bindAddress, b.port), b.ioThreads,
-                b.reusePort, b.limits, tls, TrustedProxies.of(b.trustedProxies), b.threadName));
+                b.reusePort, b.limits, tls, TrustedProxies.of(b.trustedProxies), b.threadName, b.monitor));
         for (Registration r : initial) {
             core.addEndpoint(r.path, r.endpoint, r.options);
         }
@@ -164,6 +175,7 @@ public final class WebSocketServer implements AutoCloseable {
         private List<String> trustedProxies = List.of();
         private final List<Registration> endpoints = new ArrayList<>();
         private String threadName = "ws";
+        private ServerMonitor monitor = ServerMonitor.NONE;
 
         private Builder() {
         }
@@ -233,6 +245,12 @@ public final class WebSocketServer implements AutoCloseable {
 
         public Builder endpoint(String path, WebSocketEndpoint endpoint, EndpointOptions options) {
             endpoints.add(new Registration(path, endpoint, options));
+            return this;
+        }
+
+        /** Told when an I/O thread fails and when it runs again (default: nobody; the server logs it anyway). */
+        public Builder monitor(ServerMonitor monitor) {
+            this.monitor = Objects.requireNonNull(monitor, "monitor");
             return this;
         }
 

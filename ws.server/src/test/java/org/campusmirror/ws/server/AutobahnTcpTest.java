@@ -15,6 +15,7 @@ import org.campusmirror.ws.autobahn.FuzzingServer;
 import org.campusmirror.ws.autobahn.PeerOptions;
 import org.campusmirror.ws.deflate.PerMessageDeflate;
 import org.campusmirror.ws.deflate.PerMessageDeflateOptions;
+import org.campusmirror.ws.protocol.ProtocolLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -50,8 +51,10 @@ class AutobahnTcpTest {
 
     @BeforeAll
     void start() throws Exception {
-        server = Loopback.server().endpoint("/echo", new EchoEndpointComponent(),
-                EndpointOptions.builder().deflate(FAST).build()).build().start();
+        // Cases 9.x send messages of up to 16 MiB: the engine's limits, not the server's 1 MiB default.
+        server = Loopback.server().limits(ServerLimits.DEFAULTS.withProtocol(ProtocolLimits.DEFAULTS))
+                .endpoint("/echo", new EchoEndpointComponent(), EndpointOptions.builder().deflate(FAST).build())
+                .build().start();
         client = WebSocketClient.builder().build();
     }
 

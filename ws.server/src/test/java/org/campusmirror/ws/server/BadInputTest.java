@@ -72,32 +72,6 @@ class BadInputTest {
         }
     }
 
-    /** The heap running out while serving one connection drops that connection, not the I/O thread. */
-    @Test
-    void connectionThatExhaustsTheHeapIsDroppedAndTheLoopServesOthers() throws Exception {
-        WebSocketEndpoint exhausting = new WebSocketEndpoint() {
-            @Override
-            public void onTextUtf8(WebSocket socket, ByteBuffer utf8) {
-                throw new OutOfMemoryError("Java heap space (simulated by the test)");
-            }
-
-            @Override
-            public void onClose(WebSocket socket, int code, String reason) {
-                serverCloses.add(code);
-            }
-        };
-        try (WebSocketServer server = Loopback.server().endpoint("/echo", echo).endpoint("/exhaust", exhausting)
-                .build().start();
-                WebSocketClient client = WebSocketClient.builder().build()) {
-            Recorder victim = new Recorder();
-            Loopback.connect(client, server, "/exhaust", victim).sendText("too much");
-            assertEquals(CloseStatus.ABNORMAL, victim.awaitClose(), "dropped without a close frame");
-            assertEquals(CloseStatus.ABNORMAL, serverCloses.poll(10, TimeUnit.SECONDS));
-            assertEchoes(server); // the one I/O thread still runs
-            awaitOpen(server, 0);
-        }
-    }
-
     @Test
     void slowlorisHandshakesAreDroppedAtTheTimeLimitWhileOthersAreServed() throws Exception {
         try (WebSocketServer server = server(ServerLimits.DEFAULTS.withProtocol(SMALL))) {

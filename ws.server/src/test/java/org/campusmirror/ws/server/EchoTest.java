@@ -50,7 +50,7 @@ class EchoTest {
     void largeMessageCrossesManyReads() throws Exception {
         Recorder recorder = new Recorder();
         WebSocket socket = Loopback.connect(client, server, "/echo", recorder);
-        byte[] big = new byte[3 << 20];
+        byte[] big = new byte[900 << 10]; // below the default 1 MiB limit, 15 reads of the loop's buffer
         for (int i = 0; i < big.length; i++) {
             big[i] = (byte) (i * 31);
         }

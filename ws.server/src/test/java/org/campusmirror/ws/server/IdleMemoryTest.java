@@ -37,7 +37,8 @@ class IdleMemoryTest {
 
     @Test
     void idleConnectionCostsUnder8KiBOfHeap() throws Exception {
-        try (WebSocketServer server = Loopback.server().endpoint("/idle", new EchoEndpointComponent()).build().start()) {
+        try (WebSocketServer server = Loopback.server().limits(ServerLimits.DEFAULTS.withMaxConnections(CONNECTIONS + 1))
+                .endpoint("/idle", new EchoEndpointComponent()).build().start()) {
             // warm the server up so that class loading and one-time buffers are in the baseline
             try (RawPeer warm = RawPeer.open(server, "/idle")) {
                 warm.sendFrame(1, "warm".getBytes(StandardCharsets.UTF_8));

@@ -41,6 +41,8 @@ public final class ReadinessComponent {
     private final ServiceTracker<Object, List<String>> announcers;
     private final ServiceTracker<HttpServiceRuntime, ServiceReference<HttpServiceRuntime>> httpRuntimes;
     private final ScheduledFuture<?> slowStartWarning;
+    /** Deactivating: parts go away because we stop tracking them, not because they went down. */
+    private volatile boolean stopping;
 
     @Activate
     public ReadinessComponent(BundleContext context) throws InvalidSyntaxException {
@@ -60,6 +62,7 @@ public final class ReadinessComponent {
 
     @Deactivate
     void deactivate() {
+        stopping = true;
         slowStartWarning.cancel(false);
         httpRuntimes.close();
         announcers.close();
@@ -85,13 +88,20 @@ public final class ReadinessComponent {
             @Override
             public List<String> addingService(ServiceReference<Object> reference) {
                 List<String> parts = partsOf(reference.getProperty(Readiness.PART_PROPERTY));
+                boolean wasReady = tracker.announced();
                 parts.forEach(tracker::up);
+                if (wasReady) {
+                    LOG.info("Campus Mirror readiness: {} up again", String.join(", ", parts));
+                }
                 return parts;
             }
 
             @Override
             public void removedService(ServiceReference<Object> reference, List<String> parts) {
                 parts.forEach(tracker::down);
+                if (!stopping) {
+                    LOG.warn("Campus Mirror readiness: {} down", String.join(", ", parts));
+                }
             }
         };
     }

@@ -56,6 +56,11 @@ final class InflateHistory {
         return size;
     }
 
+    /** Heap bytes the ring holds. */
+    int capacity() {
+        return ring == null ? 0 : ring.length;
+    }
+
     void clear() {
         size = 0;
         end = 0;

@@ -73,6 +73,11 @@ public final class MessageInflater {
         }
     }
 
+    /** Heap bytes kept between messages: the history (the inflate buffer is the thread's, the zlib state native). */
+    public long retainedBytes() {
+        return history.capacity();
+    }
+
     /** Ends the {@code Inflater}: its native memory is freed now. Idempotent. */
     public void close() {
         if (inflater != null) {

@@ -85,11 +85,6 @@ public final class FrameDecoder {
         decodeWritable(in, sink);
     }
 
-    /** Whether the decoder stands between frames (no partial header or payload pending). */
-    public boolean isAtFrameBoundary() {
-        return state == State.HEADER && headerFill == 0;
-    }
-
     private void decodeWritable(ByteBuffer in, Sink sink) throws WebSocketProtocolException {
         try {
             while (true) {

@@ -16,6 +16,8 @@ public final class ClientConnector {
     public static void connect(IoLoop loop, SocketChannel channel, URI uri, ClientOptions options,
             WebSocketHandler handler, CompletableFuture<WebSocket> opened) {
         ClientSession session = new ClientSession(loop, channel, uri, options, handler, opened);
-        loop.execute(session::start);
+        if (!loop.execute(session::start)) {
+            opened.completeExceptionally(new java.io.IOException("the client's I/O thread has ended"));
+        }
     }
 }

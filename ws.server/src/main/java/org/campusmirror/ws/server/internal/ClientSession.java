@@ -47,7 +47,7 @@ final class ClientSession extends Session {
 
     ClientSession(IoLoop loop, SocketChannel channel, URI uri, ClientOptions options, WebSocketHandler handler,
             CompletableFuture<WebSocket> opened) {
-        super(loop, channel, options.limits());
+        super(loop, channel, options.limits(), MemoryBudget.UNLIMITED);
         this.uri = uri;
         this.secure = "wss".equalsIgnoreCase(uri.getScheme());
         this.host = uri.getHost();
@@ -189,13 +189,13 @@ final class ClientSession extends Session {
         parser = null;
         stage = Stage.OPEN;
         WebSocketConnection engine = WebSocketConnection.builder(Role.CLIENT)
-                .listener(this)
+                .listener(events)
                 .limits(limits.protocol())
                 .negotiated(accepted)
                 .build();
         opened(engine, firstHandler);
-        handler.onOpen(this);
-        opened.complete(this);
+        handler.onOpen(socket);
+        opened.complete(socket);
         if (bytes.hasRemaining()) {
             engine.receive(bytes);
         }
@@ -227,7 +227,7 @@ final class ClientSession extends Session {
     }
 
     @Override
-    public InetSocketAddress remoteAddress() {
+    InetSocketAddress remoteAddress() {
         try {
             return (InetSocketAddress) channel.getRemoteAddress();
         } catch (IOException e) {
@@ -236,12 +236,12 @@ final class ClientSession extends Session {
     }
 
     @Override
-    public String path() {
+    String path() {
         return uri.getRawPath();
     }
 
     @Override
-    public Object principal() {
+    Object principal() {
         return null;
     }
 

@@ -19,10 +19,16 @@ final class Counters {
     final LongAdder slowConsumerCloses = new LongAdder();
     final LongAdder heartbeatTimeouts = new LongAdder();
     final LongAdder protocolErrors = new LongAdder();
+    final LongAdder broadcastsRefused = new LongAdder();
+    final LongAdder shedConnections = new LongAdder();
+    final LongAdder messagesRefused = new LongAdder();
+    final LongAdder ioThreadRestarts = new LongAdder();
 
-    ServerStats snapshot() {
+    ServerStats snapshot(MemoryBudget budget) {
         return new ServerStats(open.get(), accepted.sum(), upgraded.sum(), refusedOverLimit.sum(),
                 handshakesRejected.sum(), handshakeTimeouts.sum(), broadcastsEncoded.sum(), broadcastDeliveries.sum(),
-                broadcastsDropped.sum(), slowConsumerCloses.sum(), heartbeatTimeouts.sum(), protocolErrors.sum());
+                broadcastsDropped.sum(), slowConsumerCloses.sum(), heartbeatTimeouts.sum(), protocolErrors.sum(),
+                budget.limit(), budget.used(), broadcastsRefused.sum(), shedConnections.sum(), messagesRefused.sum(),
+                ioThreadRestarts.sum());
     }
 }

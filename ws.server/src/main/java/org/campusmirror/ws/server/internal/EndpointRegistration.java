@@ -42,6 +42,11 @@ final class EndpointRegistration {
         }
     }
 
+    /** A new loop took slot {@code index} (after a failure): its list starts empty. */
+    void loopStarted(int index) {
+        perLoop[index] = new SessionList(1);
+    }
+
     /** The endpoint's connections on {@code loop}; only that loop's thread may use the list. */
     SessionList sessions(IoLoop loop) {
         return perLoop[loop.index()];

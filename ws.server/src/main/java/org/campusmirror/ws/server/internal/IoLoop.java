@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * network input, decrypted input and network output): a connection keeps no buffer of its own between reads.
  * Output produced while handling events is written once per loop turn ({@link #markDirty}), so many sends to
  * one connection in a turn become one gathering write.
+ *
+ * <p>The thread never ends silently. What goes wrong with one connection (a handler's exception, the heap
+ * running out while serving it) drops that connection and the loop goes on; anything else ends the loop: its
+ * connections are closed, the tasks handed to it run one last time (so nothing waits for it forever), and
+ * {@link Hooks#ended} reports why, so that the owner can log it and start a new loop.
  */
 public final class IoLoop implements Runnable {
     static final Logger LOG = LoggerFactory.getLogger("org.campusmirror.ws.server");
@@ -41,8 +46,22 @@ public final class IoLoop implements Runnable {
      */
     static final int MAX_LINGERING_REFUSALS = 64;
 
+    /** What a loop tells its owner. */
+    public interface Hooks {
+        /** The end of every loop turn, on the loop's thread (the server sheds load here). */
+        default void turnEnded(IoLoop loop) {
+        }
+
+        /**
+         * The loop's thread is ending, after its connections were closed: {@code failure} says why, null when
+         * it was stopped. Called on that thread.
+         */
+        void ended(IoLoop loop, Throwable failure);
+    }
+
     private final String name;
     private final int index;
+    private final Hooks hooks;
     private final Selector selector;
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -56,6 +75,8 @@ public final class IoLoop implements Runnable {
     /** In deadline order: every refusal lingers for the same time. */
     private final ArrayDeque<LingeringRefusal> refusals = new ArrayDeque<>();
     private volatile boolean running = true;
+    /** The thread is ending or has ended: no task is taken any more. */
+    private volatile boolean ended;
     private volatile long sweepNanos = MAX_SWEEP_NANOS;
     private long now = System.nanoTime();
     private long nextSweep = now;
@@ -63,9 +84,10 @@ public final class IoLoop implements Runnable {
     private boolean draining;
     private Runnable drained;
 
-    public IoLoop(String name, int index) {
+    public IoLoop(String name, int index, Hooks hooks) {
         this.name = name;
         this.index = index;
+        this.hooks = hooks;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
@@ -99,12 +121,24 @@ public final class IoLoop implements Runnable {
         return now;
     }
 
-    /** Runs {@code task} on the loop's thread, after the tasks handed over before it. */
-    public void execute(Runnable task) {
+    /**
+     * Runs {@code task} on the loop's thread, after the tasks handed over before it. Returns false, dropping
+     * it, when the loop has ended: the caller undoes what it prepared for the task.
+     */
+    public boolean execute(Runnable task) {
         tasks.add(task);
+        if (ended && tasks.remove(task)) {
+            return false; // else the ending loop took it and runs it
+        }
         if (wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
         }
+        return true;
+    }
+
+    /** Whether the loop's thread has ended (or is ending). */
+    public boolean hasEnded() {
+        return ended;
     }
 
     /** Sweeps (timeouts, heartbeats) at least this often; the finest timer decides. */
@@ -126,10 +160,6 @@ public final class IoLoop implements Runnable {
 
     void remove(Session session) {
         sessions.remove(session);
-    }
-
-    int sessionCount() {
-        return sessions.size();
     }
 
     /**
@@ -231,20 +261,35 @@ public final class IoLoop implements Runnable {
 
     @Override
     public void run() {
+        Throwable failure = null;
         try {
             while (running) {
                 turn();
             }
-        } catch (IOException e) {
-            LOG.error("{}: selector failed, closing its connections: {}", name, e.toString());
+        } catch (IOException | RuntimeException | Error e) {
+            failure = e; // reported below, once the connections are closed and their memory is free
         } finally {
-            closeRefusals(false);
-            sessions.forEach(Session::closeTransport);
+            ended = true;
+            closeEverything();
+            runTasks(Integer.MAX_VALUE);
+            hooks.ended(this, failure);
+        }
+    }
+
+    /** The loop ends: every refusal and connection is closed, each on its own so that one failure stops none. */
+    private void closeEverything() {
+        closeRefusals(false);
+        sessions.forEach(session -> {
             try {
-                selector.close();
-            } catch (IOException e) {
-                LOG.debug("{}: closing the selector: {}", name, e.toString());
+                session.closeTransport();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                LOG.warn("{}: closing {} failed: {}", name, session, e.toString());
             }
+        });
+        try {
+            selector.close();
+        } catch (IOException e) {
+            LOG.debug("{}: closing the selector: {}", name, e.toString());
         }
     }
 
@@ -257,13 +302,14 @@ public final class IoLoop implements Runnable {
         }
         now = System.nanoTime();
         wakeupPending.set(false);
-        runTasks();
+        runTasks(tasks.size()); // only those present now: a task that hands over another does not starve the selector
         flushDirty();
         if (now - nextSweep >= 0) {
             nextSweep = now + sweepNanos;
             sweep();
             flushDirty();
         }
+        hooks.turnEnded(this);
     }
 
     private void dispatch(SelectionKey key) {
@@ -274,34 +320,37 @@ public final class IoLoop implements Runnable {
         Selectable target = (Selectable) key.attachment();
         try {
             target.ready(key.readyOps());
-        } catch (OutOfMemoryError e) {
-            outOfMemory(target, e);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            dropAfterFailure(target, e);
         }
     }
 
     /**
-     * One connection's data did not fit the heap (many connections with big messages or inflate windows on a
-     * small heap): that connection is dropped and its memory freed; the loop lives on for the others.
+     * Serving one connection failed (a bug showing as an exception, or the heap running out, which the memory
+     * budget should prevent): that connection is dropped and its memory freed; the loop goes on for the others.
      */
-    private void outOfMemory(Selectable target, OutOfMemoryError e) {
-        LOG.error("{}: out of memory while serving {}; dropping it ({})", name, target, e.getMessage());
+    private void dropAfterFailure(Selectable target, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            LOG.error("{}: out of memory while serving {}; dropping it ({})", name, target, e.getMessage());
+        } else {
+            LOG.error("{}: serving {} failed; dropping it", name, target, e);
+        }
         try {
             target.abort();
-        } catch (OutOfMemoryError again) {
-            LOG.error("{}: out of memory again while dropping {}", name, target);
+        } catch (RuntimeException | OutOfMemoryError again) {
+            LOG.error("{}: dropping {} failed too: {}", name, target, again.toString());
         }
     }
 
-    private void runTasks() {
-        // Only the tasks present now: a task that hands over another task does not starve the selector.
-        for (int n = tasks.size(); n > 0; n--) {
+    private void runTasks(int count) {
+        for (int n = count; n > 0; n--) {
             Runnable task = tasks.poll();
             if (task == null) {
                 break;
             }
             try {
                 task.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
                 LOG.warn("{}: a task failed: {}", name, e.toString(), e);
             }
         }
@@ -313,15 +362,21 @@ public final class IoLoop implements Runnable {
             session.dirty = false;
             try {
                 session.flush();
-            } catch (OutOfMemoryError e) {
-                outOfMemory(session, e);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                dropAfterFailure(session, e);
             }
         }
     }
 
     private void sweep() {
         closeRefusals(true);
-        sessions.forEach(Session::sweep);
+        sessions.forEach(session -> {
+            try {
+                session.sweep();
+            } catch (RuntimeException | OutOfMemoryError e) {
+                dropAfterFailure(session, e);
+            }
+        });
         if (draining && (sessions.size() == 0 || now - drainDeadline >= 0)) {
             sessions.forEach(Session::closeTransport);
             running = false;
@@ -329,5 +384,10 @@ public final class IoLoop implements Runnable {
                 drained.run();
             }
         }
+    }
+
+    /** The sessions of this loop, for the server's load shedding. Loop thread. */
+    void forEachSession(java.util.function.Consumer<Session> action) {
+        sessions.forEach(action);
     }
 }

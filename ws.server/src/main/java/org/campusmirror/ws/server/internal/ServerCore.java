@@ -22,17 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 
-import org.campusmirror.ws.deflate.PerMessageDeflate;
-import org.campusmirror.ws.deflate.SharedMessage;
-import org.campusmirror.ws.protocol.EncodedFrame;
-import org.campusmirror.ws.protocol.Frame;
-import org.campusmirror.ws.protocol.FrameWriter;
+import org.campusmirror.ws.protocol.CloseStatus;
 import org.campusmirror.ws.protocol.HandshakeRejection;
 import org.campusmirror.ws.protocol.OpCode;
 import org.campusmirror.ws.server.EndpointOptions;
 import org.campusmirror.ws.server.ServerLimits;
+import org.campusmirror.ws.server.ServerMonitor;
 import org.campusmirror.ws.server.ServerStats;
-import org.campusmirror.ws.server.SlowConsumerPolicy;
 import org.campusmirror.ws.server.WebSocket;
 import org.campusmirror.ws.server.WebSocketEndpoint;
 
@@ -43,10 +39,20 @@ import org.campusmirror.ws.server.WebSocketEndpoint;
  * <p>Accepting: by default loop 0 accepts and deals new connections round-robin to every loop (one listening
  * socket). With {@code reusePort} each loop has its own listening socket on the same port
  * ({@code SO_REUSEPORT}) and the kernel spreads connections, so accepting costs no hand-over.
+ *
+ * <p>Memory: one {@link MemoryBudget} for every connection's output and partial input. A broadcast is charged
+ * once ({@link SharedBytes}) plus a view per connection, and skips the slowest consumers under pressure; each
+ * loop's {@link LoadShedder} closes the slowest ones when skipping is not enough.
+ *
+ * <p>A loop that ends while the server runs is reported to the {@link ServerMonitor} and replaced by a new
+ * one (its connections are lost), at most {@link #MAX_RESTARTS} times a minute; beyond that the server stops
+ * listening, so clients are refused at once instead of waiting on a dead loop.
  */
 public final class ServerCore {
     private static final ByteBuffer OVER_LIMIT = HandshakeRejection.of(503).toBytes().asReadOnlyBuffer();
     private static final long OVER_LIMIT_LOG_NANOS = TimeUnit.SECONDS.toNanos(10);
+    static final int MAX_RESTARTS = 5;
+    private static final long RESTART_WINDOW_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     /**
      * What the server needs to start.
@@ -58,13 +64,22 @@ public final class ServerCore {
      * @param tls       the TLS context, or null for plain ws
      * @param proxies   trusted reverse proxies
      * @param name      thread name prefix
+     * @param monitor   told when a loop fails
      */
     public record Settings(InetSocketAddress address, int ioThreads, boolean reusePort, ServerLimits limits,
-            SSLContext tls, TrustedProxies proxies, String name) {
+            SSLContext tls, TrustedProxies proxies, String name, ServerMonitor monitor) {
     }
 
     private final Settings settings;
-    private final IoLoop[] loops;
+    private final MemoryBudget budget;
+    /** Replaced as a whole when a loop is restarted; a loop's index is its slot. */
+    private volatile IoLoop[] loops;
+    private final LoadShedder[] shedders;
+    private final Broadcasts broadcasts;
+    /** The acceptor each listening socket has, by the index of the loop it runs on. */
+    private final Acceptor[] acceptors;
+    private final long[] restarts = new long[MAX_RESTARTS];
+    private int restartCount;
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
     private final Map<String, EndpointRegistration> endpoints = new ConcurrentHashMap<>();
     private final Counters counters = new Counters();
@@ -72,23 +87,51 @@ public final class ServerCore {
     private final AtomicLong overLimitLogged = new AtomicLong(System.nanoTime() - OVER_LIMIT_LOG_NANOS);
     private final AtomicLong overLimitSinceLog = new AtomicLong();
     private volatile boolean closing;
+    /** Gave up after loop failures: not listening any more. */
+    private volatile boolean stopped;
     private int port;
 
     public ServerCore(Settings settings) {
         this.settings = settings;
-        this.loops = new IoLoop[settings.ioThreads()];
-        for (int i = 0; i < loops.length; i++) {
-            loops[i] = new IoLoop(settings.name() + "-io-" + i, i);
+        this.budget = new MemoryBudget(settings.limits().effectiveMemoryBudget());
+        IoLoop[] created = new IoLoop[settings.ioThreads()];
+        this.shedders = new LoadShedder[created.length];
+        this.acceptors = new Acceptor[created.length];
+        this.broadcasts = new Broadcasts(budget, counters, shedders, settings.limits());
+        for (int i = 0; i < created.length; i++) {
+            created[i] = newLoop(i);
         }
-        long handshake = settings.limits().protocol().handshakeTimeout().toNanos();
-        for (IoLoop loop : loops) {
-            loop.sweepAtLeastEvery(handshake / 4);
-            if (!settings.limits().idleTimeout().isZero()) {
-                loop.sweepAtLeastEvery(settings.limits().idleTimeout().toNanos() / 4);
+        this.loops = created;
+    }
+
+    private IoLoop newLoop(int index) {
+        IoLoop loop = new IoLoop(settings.name() + "-io-" + index, index, new IoLoop.Hooks() {
+            @Override
+            public void turnEnded(IoLoop ended) {
+                shedders[index].turnEnded();
             }
-            loop.sweepAtLeastEvery(settings.limits().slowConsumerGrace().toNanos() / 4);
-            loop.sweepAtLeastEvery(settings.limits().closeLinger().toNanos() / 4);
+
+            @Override
+            public void ended(IoLoop ended, Throwable failure) {
+                loopEnded(ended, failure);
+            }
+        });
+        shedders[index] = new LoadShedder(loop, budget, counters, shedders.length);
+        ServerLimits limits = settings.limits();
+        loop.sweepAtLeastEvery(limits.protocol().handshakeTimeout().toNanos() / 4);
+        if (!limits.idleTimeout().isZero()) {
+            loop.sweepAtLeastEvery(limits.idleTimeout().toNanos() / 4);
         }
+        loop.sweepAtLeastEvery(limits.slowConsumerGrace().toNanos() / 4);
+        loop.sweepAtLeastEvery(limits.closeLinger().toNanos() / 4);
+        loop.sweepAtLeastEvery(LoadShedder.WINDOW_NANOS / 4);
+        for (EndpointRegistration registration : endpoints.values()) {
+            registration.loopStarted(index);
+            if (registration.heartbeatNanos > 0) {
+                loop.sweepAtLeastEvery(registration.heartbeatNanos / 4);
+            }
+        }
+        return loop;
     }
 
     /** Binds and starts the loops; returns the bound port. */
@@ -109,9 +152,8 @@ public final class ServerCore {
                     port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
                     address = new InetSocketAddress(address.getAddress(), port); // the others join this port
                 }
-                IoLoop owner = loops[i];
-                Acceptor acceptor = new Acceptor(listener, owner);
-                owner.register(listener, SelectionKey.OP_ACCEPT, acceptor);
+                acceptors[i] = new Acceptor(listener);
+                acceptors[i].registerWith(loops[i]);
             }
         } catch (IOException | RuntimeException e) {
             closeListeners();
@@ -131,6 +173,10 @@ public final class ServerCore {
         return settings.limits();
     }
 
+    MemoryBudget budget() {
+        return budget;
+    }
+
     TrustedProxies proxies() {
         return settings.proxies();
     }
@@ -140,7 +186,7 @@ public final class ServerCore {
     }
 
     public ServerStats stats() {
-        return counters.snapshot();
+        return counters.snapshot(budget);
     }
 
     /** The I/O threads (for tests that check none is left behind). */
@@ -157,7 +203,7 @@ public final class ServerCore {
     public void addEndpoint(String path, WebSocketEndpoint endpoint, EndpointOptions options) {
         EndpointRegistration.requireValidPath(path);
         EndpointRegistration registration = new EndpointRegistration(path, endpoint, options,
-                settings.limits().protocol(), loops.length);
+                settings.limits().protocol(), shedders.length);
         if (endpoints.putIfAbsent(path, registration) != null) {
             throw new IllegalStateException("an endpoint is already served at " + path);
         }
@@ -178,7 +224,7 @@ public final class ServerCore {
         registration.releaseExtensions();
         for (IoLoop loop : loops) {
             loop.execute(() -> registration.sessions(loop).forEach(
-                    s -> s.closeWith(org.campusmirror.ws.protocol.CloseStatus.GOING_AWAY, "endpoint removed")));
+                    s -> s.closeWith(CloseStatus.GOING_AWAY, "endpoint removed")));
         }
         return true;
     }
@@ -194,17 +240,25 @@ public final class ServerCore {
             return 0;
         }
         AtomicInteger total = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(loops.length);
-        for (IoLoop loop : loops) {
-            loop.execute(() -> {
+        IoLoop[] current = loops;
+        CountDownLatch done = new CountDownLatch(current.length);
+        for (IoLoop loop : current) {
+            onLoop(loop, () -> {
                 total.addAndGet(registration.sessions(loop).size());
                 done.countDown();
-            });
+            }, done::countDown);
         }
         if (!done.await(5, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the I/O loops did not answer");
         }
         return total.get();
+    }
+
+    /** Runs {@code task} on {@code loop}, or right here with {@code whenEnded} if the loop has ended. */
+    private static void onLoop(IoLoop loop, Runnable task, Runnable whenEnded) {
+        if (!loop.execute(task)) {
+            whenEnded.run();
+        }
     }
 
     // ---------------------------------------------------------------- broadcast
@@ -218,9 +272,13 @@ public final class ServerCore {
         if (registration == null) {
             return false;
         }
-        Broadcast message = encode(registration, type, payload);
-        for (IoLoop loop : loops) {
-            loop.execute(() -> registration.sessions(loop).forEach(s -> deliver(s, message)));
+        IoLoop[] current = loops;
+        Broadcasts.Broadcast message = broadcasts.encode(registration, type, payload, current.length);
+        if (message != null) {
+            for (IoLoop loop : current) {
+                onLoop(loop, () -> broadcasts.distribute(loop, registration.sessions(loop), message),
+                        message.owner()::loopDone);
+            }
         }
         return true;
     }
@@ -228,48 +286,21 @@ public final class ServerCore {
     /** Encodes one frame and queues it on each of {@code targets} that is one of this server's connections. */
     public void broadcast(Collection<? extends WebSocket> targets, OpCode type, ByteBuffer payload) {
         Map<IoLoop, List<Session>> byLoop = new IdentityHashMap<>();
+        EndpointRegistration registration = null;
         for (WebSocket target : targets) {
-            if (target instanceof ServerSession session && session.registration() != null
-                    && isMine(session.loop)) {
+            if (target instanceof SessionSocket socket && socket.session() instanceof ServerSession session
+                    && session.registration() != null && isMine(session.loop)) {
                 byLoop.computeIfAbsent(session.loop, l -> new ArrayList<>()).add(session);
+                registration = session.registration();
             }
         }
         if (byLoop.isEmpty()) {
             return;
         }
-        Broadcast message = encode(((ServerSession) byLoop.values().iterator().next().get(0)).registration(), type,
-                payload);
-        byLoop.forEach((loop, sessions) -> loop.execute(() -> sessions.forEach(s -> deliver(s, message))));
-    }
-
-    /**
-     * A message encoded once: with permessage-deflate on the endpoint, a plain and (above the threshold) a
-     * compressed frame, each connection taking the one its negotiation allows; else one plain frame.
-     */
-    private record Broadcast(EncodedFrame plain, SharedMessage shared) {
-        EncodedFrame frameFor(Session session) {
-            return shared == null ? plain : shared.frameFor(session.connection);
-        }
-    }
-
-    private Broadcast encode(EndpointRegistration registration, OpCode type, ByteBuffer payload) {
-        counters.broadcastsEncoded.increment();
-        PerMessageDeflate deflate = registration == null ? null : registration.deflate();
-        if (deflate != null) {
-            return new Broadcast(null, deflate.encodeShared(type, payload));
-        }
-        ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload.duplicate()).flip();
-        return new Broadcast(FrameWriter.encodeShared(Frame.of(type, copy)), null);
-    }
-
-    private void deliver(Session session, Broadcast message) {
-        if (session.overHighWater() && settings.limits().slowConsumer() == SlowConsumerPolicy.DROP_BROADCASTS) {
-            counters.broadcastsDropped.increment();
-            IoLoop.LOG.debug("{}: slow consumer, a broadcast was skipped", session);
-            return;
-        }
-        if (!session.isClosed() && session.connection != null && session.deliverShared(message.frameFor(session))) {
-            counters.broadcastDeliveries.increment();
+        Broadcasts.Broadcast message = broadcasts.encode(registration, type, payload, byLoop.size());
+        if (message != null) {
+            byLoop.forEach((loop, sessions) -> onLoop(loop, () -> broadcasts.distribute(loop, sessions, message),
+                    message.owner()::loopDone));
         }
     }
 
@@ -287,11 +318,16 @@ public final class ServerCore {
     /** Accepts on one listening socket, on its loop. */
     private final class Acceptor implements Selectable {
         private final ServerSocketChannel listener;
-        private final IoLoop loop;
+        /** The loop it is registered with (a new one after a restart). */
+        private IoLoop loop;
 
-        Acceptor(ServerSocketChannel listener, IoLoop loop) {
+        Acceptor(ServerSocketChannel listener) {
             this.listener = listener;
-            this.loop = loop;
+        }
+
+        void registerWith(IoLoop owner) throws IOException {
+            loop = owner;
+            owner.register(listener, SelectionKey.OP_ACCEPT, this);
         }
 
         @Override
@@ -307,8 +343,9 @@ public final class ServerCore {
                 if (channel == null) {
                     return;
                 }
+                IoLoop[] current = loops;
                 accepted(channel, loop, settings.reusePort() ? loop
-                        : loops[Math.floorMod(nextLoop.getAndIncrement(), loops.length)]);
+                        : current[Math.floorMod(nextLoop.getAndIncrement(), current.length)]);
             }
         }
     }
@@ -331,7 +368,10 @@ public final class ServerCore {
         if (target.inLoop()) {
             startSession(channel, target);
         } else {
-            target.execute(() -> startSession(channel, target));
+            onLoop(target, () -> startSession(channel, target), () -> {
+                counters.open.decrementAndGet();
+                closeQuietly(channel);
+            });
         }
     }
 
@@ -346,7 +386,7 @@ public final class ServerCore {
         }
         ServerSession session = new ServerSession(this, loop, channel, peer);
         try {
-            if (closing) {
+            if (closing || loop.hasEnded()) {
                 throw new IOException("server is closing");
             }
             session.start(settings.tls() == null ? null : new TlsWire(serverEngine(peer)));
@@ -415,7 +455,7 @@ public final class ServerCore {
         closeListeners();
         CountDownLatch drained = new CountDownLatch(loops.length);
         for (IoLoop loop : loops) {
-            if (loop.thread().isAlive()) {
+            if (loop.thread().isAlive() && !loop.hasEnded()) {
                 loop.shutdown(grace.toNanos(), drained::countDown);
             } else {
                 drained.countDown();
@@ -456,7 +496,71 @@ public final class ServerCore {
         }
     }
 
-    public boolean isClosing() {
-        return closing;
+    // ---------------------------------------------------------------- failures
+
+    /** A loop's thread ended (its connections are closed already): restart it, or give up and stop listening. */
+    private void loopEnded(IoLoop loop, Throwable failure) {
+        if (closing || stopped) {
+            return;
+        }
+        boolean restart = mayRestart();
+        String why = failure == null ? "it stopped without an error" : failure.toString();
+        if (restart) {
+            IoLoop.LOG.error("WebSocket I/O thread {} ended: {}; its connections were dropped; starting a new one",
+                    loop.name(), why, failure);
+        } else {
+            IoLoop.LOG.error("WebSocket I/O thread {} ended: {}; after {} restarts within a minute the WebSocket "
+                    + "server stops listening", loop.name(), why, MAX_RESTARTS, failure);
+        }
+        monitor().ioThreadFailed(loop.name(), failure, restart);
+        if (!restart) {
+            stopAfterFailure();
+            return;
+        }
+        try {
+            IoLoop replacement = newLoop(loop.index());
+            if (acceptors[loop.index()] != null) {
+                acceptors[loop.index()].registerWith(replacement);
+            }
+            IoLoop[] next = loops.clone();
+            next[loop.index()] = replacement;
+            loops = next;
+            replacement.start();
+            counters.ioThreadRestarts.increment();
+            IoLoop.LOG.info("WebSocket I/O thread {} runs again", replacement.name());
+            monitor().ioThreadRestarted(replacement.name());
+        } catch (IOException | RuntimeException e) {
+            IoLoop.LOG.error("WebSocket I/O thread {} cannot be started again ({}); the WebSocket server stops "
+                    + "listening", loop.name(), e.toString());
+            monitor().ioThreadFailed(loop.name(), e, false);
+            stopAfterFailure();
+        }
+    }
+
+    /** At most {@link #MAX_RESTARTS} restarts within a minute. */
+    private synchronized boolean mayRestart() {
+        long now = System.nanoTime();
+        int slot = restartCount % MAX_RESTARTS;
+        if (restartCount >= MAX_RESTARTS && now - restarts[slot] < RESTART_WINDOW_NANOS) {
+            return false;
+        }
+        restarts[slot] = now;
+        restartCount++;
+        return true;
+    }
+
+    /** Refuses cleanly from now on: nothing listens (clients get "connection refused"), the other loops end. */
+    private void stopAfterFailure() {
+        stopped = true;
+        closeListeners();
+        for (IoLoop other : loops) {
+            if (!other.hasEnded()) {
+                other.shutdown(settings.limits().shutdownGrace().toNanos(), () -> { });
+            }
+        }
+    }
+
+    private ServerMonitor monitor() {
+        return settings.monitor() == null ? ServerMonitor.NONE : settings.monitor();
     }
 }

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
+import org.campusmirror.ws.protocol.CloseStatus;
 import org.campusmirror.ws.protocol.HandshakeException;
 import org.campusmirror.ws.protocol.HandshakeRejection;
 import org.campusmirror.ws.protocol.HttpHeadParser;
@@ -32,7 +33,7 @@ final class ServerSession extends Session {
     private Object principal;
 
     ServerSession(ServerCore server, IoLoop loop, SocketChannel channel, InetSocketAddress peer) {
-        super(loop, channel, server.limits());
+        super(loop, channel, server.limits(), server.budget());
         this.server = server;
         this.peer = peer;
         this.client = peer;
@@ -127,9 +128,10 @@ final class ServerSession extends Session {
         registration = target;
         raw = accepted.response();
         WebSocketConnection engine = WebSocketConnection.builder(Role.SERVER)
-                .listener(this)
+                .listener(events)
                 .limits(limits.protocol())
                 .negotiated(accepted)
+                .inboundBudget(budget)
                 .build();
         opened(engine, target.endpoint);
         target.sessions(loop).add(this);
@@ -137,7 +139,7 @@ final class ServerSession extends Session {
         if (target.heartbeatNanos > 0) {
             startHeartbeat(target.heartbeatNanos);
         }
-        handler.onOpen(this);
+        handler.onOpen(socket);
         if (leftover.hasRemaining()) {
             engine.receive(leftover);
         }
@@ -170,7 +172,11 @@ final class ServerSession extends Session {
 
     @Override
     void protocolError(WebSocketProtocolException e) {
-        server.counters().protocolErrors.increment();
+        if (e.closeCode() == CloseStatus.TRY_AGAIN_LATER) {
+            server.counters().messagesRefused.increment();
+        } else {
+            server.counters().protocolErrors.increment();
+        }
         super.protocolError(e);
     }
 
@@ -186,17 +192,25 @@ final class ServerSession extends Session {
     }
 
     @Override
-    public InetSocketAddress remoteAddress() {
+    long shed() {
+        if (!isClosed()) {
+            server.counters().shedConnections.increment();
+        }
+        return super.shed();
+    }
+
+    @Override
+    InetSocketAddress remoteAddress() {
         return client;
     }
 
     @Override
-    public String path() {
+    String path() {
         return path;
     }
 
     @Override
-    public Object principal() {
+    Object principal() {
         return principal;
     }
 

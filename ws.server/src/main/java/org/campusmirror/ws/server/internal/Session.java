@@ -5,28 +5,21 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import org.campusmirror.ws.protocol.CloseStatus;
 import org.campusmirror.ws.protocol.EncodedFrame;
-import org.campusmirror.ws.protocol.Extension;
-import org.campusmirror.ws.protocol.Frame;
 import org.campusmirror.ws.protocol.OutboundQueue;
-import org.campusmirror.ws.protocol.Utf8Validator;
 import org.campusmirror.ws.protocol.WebSocketConnection;
-import org.campusmirror.ws.protocol.WebSocketListener;
 import org.campusmirror.ws.protocol.WebSocketProtocolException;
 import org.campusmirror.ws.server.ServerLimits;
 import org.campusmirror.ws.server.SlowConsumerPolicy;
-import org.campusmirror.ws.server.WebSocket;
 import org.campusmirror.ws.server.WebSocketHandler;
 
 /**
- * One TCP connection on an {@link IoLoop}, from accept (or connect) to close: the opening handshake (the
- * subclass's), then a {@link WebSocketConnection} driven by the transport duties of ws.protocol's README.
- * All its state is touched on the loop thread only; the {@link WebSocket} methods hand other threads' calls
- * over to it.
+ * The transport of one TCP connection on an {@link IoLoop}, from accept (or connect) to close: the opening
+ * handshake (the subclass's), then a {@link WebSocketConnection} driven by the transport duties of
+ * ws.protocol's README. All its state is touched on the loop thread only. What the application sees is its
+ * {@link SessionSocket}; the engine's events reach the handler through its {@link EngineEvents}.
  *
  * <p>Closing is a lingering close: once the engine says TCP should close (or a refused handshake is
  * answered), input is read and dropped, the last bytes are written, then TLS close_notify and FIN (half-close);
@@ -34,11 +27,14 @@ import org.campusmirror.ws.server.WebSocketHandler;
  * Closing a socket with unread input would make the kernel reset the connection, and the peer, failing to
  * write the rest of its message, would never read our close frame (RFC 6455 section 7.1.1).
  *
- * <p>Memory while idle: no read buffer (reads go through the loop's), the engine's small state, and whatever
- * the engine keeps of a partial frame. Output is written from the engine's queue with gathering writes;
- * {@code OP_WRITE} is registered only while the socket does not take everything.
+ * <p>Memory: no read buffer (reads go through the loop's), the engine's small state and what it holds of a
+ * partial message (charged to the server's {@link MemoryBudget} by the engine), and the output queue, whose
+ * charge {@link #reconcile()} keeps equal to what it holds: own bytes, plus {@link SharedDeliveries#VIEW_COST}
+ * per broadcast view (the broadcast's bytes are charged once, by {@link SharedBytes}), plus what the wire keeps.
+ * Output is written with gathering writes at the end of each read event and of each loop turn; {@code OP_WRITE}
+ * is registered only while the socket does not take everything.
  */
-abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire.Sink {
+abstract class Session implements Selectable, Wire.Sink {
     private static final ByteBuffer[] NOTHING = {ByteBuffer.allocate(0)};
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
@@ -50,6 +46,9 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
     final IoLoop loop;
     final SocketChannel channel;
     final ServerLimits limits;
+    final MemoryBudget budget;
+    final SessionSocket socket;
+    final EngineEvents events;
     SelectionKey key;
     Wire wire = PlainWire.INSTANCE;
     WebSocketConnection connection;
@@ -59,7 +58,6 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
     /** Close TCP once everything queued is written (e.g. after a rejection). */
     boolean closeAfterFlush;
     long handshakeDeadline;
-    long heartbeatNanos;
 
     private int interest;
     private boolean closed;
@@ -73,21 +71,25 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
     private boolean outputShut;
     /** The peer's FIN came while our last bytes were still being written. */
     private boolean peerFinished;
+    /** Closed by {@link #shed()}: the peer gets the closing timeout, not just the linger, to read its 1013. */
+    private boolean shedding;
+    private long heartbeatNanos;
     private long nextPing;
     private boolean awaitingPong;
-    private Object attachment;
+    /** Broadcast views queued and not yet written. */
+    private final SharedDeliveries shared = new SharedDeliveries();
+    /** What this session's output holds of the budget now. */
+    private long charged;
+    /** Broadcasts skipped for this connection under memory pressure in the shedder's current window. */
+    int skipsInWindow;
 
-    /** Mirrors "open and no close frame sent" for other threads. */
-    private volatile boolean sendable;
-    /** {@link #bufferedAmount()} as of the last flush, for other threads. */
-    private volatile long queuedSnapshot;
-    /** Bytes other threads handed over that have not reached the engine yet. */
-    private final AtomicLong handedOver = new AtomicLong();
-
-    Session(IoLoop loop, SocketChannel channel, ServerLimits limits) {
+    Session(IoLoop loop, SocketChannel channel, ServerLimits limits, MemoryBudget budget) {
         this.loop = loop;
         this.channel = channel;
         this.limits = limits;
+        this.budget = budget;
+        this.socket = new SessionSocket(this);
+        this.events = new EngineEvents(this);
         this.lastReadNanos = loop.now();
     }
 
@@ -113,6 +115,19 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
     void handshakeAborted(IOException cause) {
     }
 
+    /** OP_CONNECT (client sessions). */
+    void connectable() {
+    }
+
+    /** The client's address (see {@link org.campusmirror.ws.server.WebSocket#remoteAddress()}). */
+    abstract InetSocketAddress remoteAddress();
+
+    /** The request path. */
+    abstract String path();
+
+    /** What the upgrade hook attached, or null. */
+    abstract Object principal();
+
     // ---------------------------------------------------------------- I/O events
 
     @Override
@@ -129,10 +144,6 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
         }
     }
 
-    /** OP_CONNECT (client sessions). */
-    void connectable() {
-    }
-
     private void readable() {
         if (closeDeadline != 0 || transportClosing()) {
             discardInput();
@@ -146,9 +157,9 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
                     return;
                 }
                 if (closed || n < IoLoop.READ_BUFFER_SIZE || (interest & SelectionKey.OP_READ) == 0
-                        || transportClosing()
-                        || (connection != null && connection.bufferedAmount() > limits.highWaterBytes())) {
-                    break; // the end-of-turn flush decides about pausing or closing; read no more meanwhile
+                        || transportClosing() || pendingBytes() > limits.highWaterBytes()
+                        || budget.used() >= budget.limit()) {
+                    break; // the flush below decides about pausing or closing; read no more meanwhile
                 }
             }
         } catch (IOException e) {
@@ -160,7 +171,7 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
             IoLoop.LOG.warn("{}: the handler failed: {}", this, e.toString(), e);
         }
         if (!closed) {
-            loop.markDirty(this);
+            flush(); // now, not at the end of the turn: what a read produced is held no longer than needed
         }
     }
 
@@ -238,7 +249,7 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
                     raw = null;
                 }
             }
-            if (raw == null && connection != null && wire.isEstablished() && connection.outbound().size() > 0) {
+            if (raw == null && connection != null && wire.isEstablished() && !connection.outbound().isEmpty()) {
                 OutboundQueue queue = connection.outbound();
                 wire.write(channel, loop, queue.buffers(), queue.size());
                 queue.removeWritten();
@@ -250,13 +261,18 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
             aborted(e);
             return;
         }
-        long queued = connection == null ? 0 : connection.bufferedAmount();
-        queuedSnapshot = queued;
+        long queued = pendingBytes();
+        if (shared.size() > 0) {
+            shared.releaseWritten(connection.outbound().enqueuedBytes() - queued, loop);
+        }
+        reconcile();
+        socket.queued(queued);
         boolean more = queued > 0 || raw != null || wire.hasPendingOutput();
         backpressure(queued);
         if (transportClosing()) {
             if (closeDeadline == 0) {
-                closeDeadline = (loop.now() + limits.closeLinger().toNanos()) | 1;
+                long linger = (shedding ? limits.protocol().closingTimeout() : limits.closeLinger()).toNanos();
+                closeDeadline = (loop.now() + linger) | 1;
                 wire.stopReading();
             }
             if (!more) {
@@ -309,7 +325,7 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
                 queuePaused = false;
                 updateReadInterest();
                 if (connection != null && connection.isOpen()) {
-                    handler.onDrain(this);
+                    handler.onDrain(socket);
                 }
             }
         }
@@ -340,18 +356,19 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
         }
     }
 
-    /** Whether reading is paused (by backpressure or by the application). */
-    boolean readPaused() {
-        return queuePaused || appPaused;
+    /** The application pauses or resumes reading. Loop thread. */
+    void appPaused(boolean paused) {
+        appPaused = paused;
+        updateReadInterest();
     }
 
-    /** Closes TCP at once and reports the end. Idempotent; loop thread. */
+    /** Closes TCP at once, gives back everything the connection held and reports the end. Idempotent; loop thread. */
     void closeTransport() {
         if (closed) {
             return;
         }
         closed = true;
-        sendable = false;
+        socket.stopSending();
         try {
             wire.closing(channel, loop);
             if (key != null) {
@@ -363,8 +380,11 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
         }
         loop.remove(this);
         transportGone();
+        shared.releaseAll(loop);
+        budget.acquire(-charged);
+        charged = 0;
         if (connection != null) {
-            connection.transportClosed(); // fires onClose
+            connection.transportClosed(); // gives back what it holds of a message, fires onClose
         }
     }
 
@@ -376,6 +396,76 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
     boolean isClosed() {
         return closed;
     }
+
+    // ---------------------------------------------------------------- memory
+
+    /** Bytes queued for the peer and not yet written (shared views at their full length). */
+    long pendingBytes() {
+        return connection == null ? 0 : connection.outbound().remaining();
+    }
+
+    /** Everything this connection keeps alive for its peer: its pending bytes, its views, hand-overs on the way. */
+    long backlog() {
+        return pendingBytes() + (long) shared.size() * SharedDeliveries.VIEW_COST + socket.handedOver();
+    }
+
+    /** Brings this connection's charge in the budget in line with what its output holds now. */
+    private void reconcile() {
+        long held = wire.retainedBytes() + (raw == null ? 0 : raw.capacity());
+        if (connection != null) {
+            OutboundQueue queue = connection.outbound();
+            long pending = queue.remaining();
+            long written = queue.enqueuedBytes() - pending;
+            held += pending - shared.pendingBytes(written) + (long) shared.size() * SharedDeliveries.VIEW_COST;
+        }
+        budget.acquire(held - charged);
+        charged = held;
+    }
+
+    /**
+     * Queues a broadcast frame (the caller charges the view's {@link SharedDeliveries#VIEW_COST} to the budget,
+     * for all the connections it serves at once); returns whether it was queued.
+     */
+    boolean deliverShared(EncodedFrame frame, SharedBytes owner) {
+        try {
+            if (closed || connection == null || !connection.sendEncoded(frame)) {
+                return false;
+            }
+        } catch (IllegalStateException sendingFragments) {
+            return false; // the application is sending a fragmented message here: a whole frame cannot go between
+        }
+        shared.add(connection.outbound().enqueuedBytes(), frame.length(), owner);
+        owner.held(loop);
+        charged += SharedDeliveries.VIEW_COST;
+        loop.markDirty(this);
+        return true;
+    }
+
+    /**
+     * Sheds this connection to free memory: its backlog not yet begun on the wire is dropped and 1013 (try again
+     * later) follows the frame in progress; a connection already closing is dropped at once. Returns its backlog
+     * before minus after. Loop thread.
+     */
+    long shed() {
+        if (closed) {
+            return 0;
+        }
+        long before = backlog();
+        if (connection != null && connection.isOpen()) {
+            socket.stopSending();
+            shedding = true; // what it holds now is a frame in progress and the close frame: let a slow peer read them
+            long end = connection.outbound().enqueuedBytes();
+            long dropped = connection.fail(CloseStatus.TRY_AGAIN_LATER, "server overloaded");
+            shared.releaseAfter(end - dropped, loop);
+            reconcile();
+            loop.markDirty(this);
+            return before - backlog();
+        }
+        closeTransport();
+        return before;
+    }
+
+    // ---------------------------------------------------------------- timers
 
     /** Timers: called by the loop every sweep. */
     void sweep() {
@@ -422,7 +512,7 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
         if (overHighSince != 0 && now - overHighSince >= limits.slowConsumerGrace().toNanos()
                 && limits.slowConsumer() == SlowConsumerPolicy.CLOSE && connection.isOpen()) {
             IoLoop.LOG.info("{}: slow consumer: {} bytes queued for more than {} ms; closing with 1008", this,
-                    connection.bufferedAmount(), limits.slowConsumerGrace().toMillis());
+                    pendingBytes(), limits.slowConsumerGrace().toMillis());
             slowConsumerClosed();
             closeWith(CloseStatus.POLICY_VIOLATION, "slow consumer");
         }
@@ -433,6 +523,11 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
         IoLoop.LOG.info("{}: no pong within {} ms; terminating", this, heartbeatNanos / 1_000_000);
         connection.terminate();
         closeTransport();
+    }
+
+    /** A pong arrived: the heartbeat is answered. */
+    void pongArrived() {
+        awaitingPong = false;
     }
 
     /** Counts a slow-consumer close (server statistics). */
@@ -456,250 +551,28 @@ abstract class Session implements WebSocket, WebSocketListener, Selectable, Wire
 
     void closeWith(int code, String reason) {
         if (connection != null && !closed) {
-            sendable = false;
+            socket.stopSending();
             connection.close(code, reason);
             loop.markDirty(this);
         }
     }
 
-    /** Makes the connection live: events go to {@code handler}. Loop thread. */
+    /** Makes the connection live: events go to {@code newHandler}. Loop thread. */
     void opened(WebSocketConnection newConnection, WebSocketHandler newHandler) {
         this.connection = newConnection;
         this.handler = newHandler;
-        this.sendable = true;
-    }
-
-    /**
-     * Queues a broadcast frame unless the slow-consumer policy says to skip it; returns whether it was queued.
-     */
-    boolean deliverShared(EncodedFrame frame) {
-        if (closed || connection == null || !connection.isOpen()) {
-            return false;
-        }
-        connection.sendEncoded(frame);
-        loop.markDirty(this);
-        return true;
-    }
-
-    /** Whether the queue is over the high-water mark now (counting what this loop turn queued). */
-    boolean overHighWater() {
-        return connection != null && connection.bufferedAmount() > limits.highWaterBytes();
-    }
-
-    // ---------------------------------------------------------------- engine events
-
-    @Override
-    public void onTextUtf8(WebSocketConnection c, ByteBuffer utf8) {
-        handler.onTextUtf8(this, utf8);
-    }
-
-    @Override
-    public void onBinary(WebSocketConnection c, ByteBuffer data) {
-        handler.onBinary(this, data);
-    }
-
-    @Override
-    public void onPing(WebSocketConnection c, ByteBuffer payload) {
-        handler.onPing(this, payload);
-    }
-
-    @Override
-    public void onPong(WebSocketConnection c, ByteBuffer payload) {
-        awaitingPong = false;
-        handler.onPong(this, payload);
-    }
-
-    @Override
-    public void onCloseReceived(WebSocketConnection c, int code, String reason) {
-        sendable = false;
-    }
-
-    @Override
-    public void onError(WebSocketConnection c, WebSocketProtocolException e) {
-        sendable = false;
-        protocolError(e);
-        handler.onError(this, e);
+        socket.startSending();
     }
 
     /** Logs a peer's protocol violation: one line, debug for routine errors, info for limits. */
     void protocolError(WebSocketProtocolException e) {
-        if (e.closeCode() == CloseStatus.MESSAGE_TOO_BIG || e.closeCode() == CloseStatus.POLICY_VIOLATION) {
-            IoLoop.LOG.info("{}: limit exceeded, closing with {}: {}", this, e.closeCode(), e.getMessage());
+        int code = e.closeCode();
+        if (code == CloseStatus.MESSAGE_TOO_BIG || code == CloseStatus.POLICY_VIOLATION) {
+            IoLoop.LOG.info("{}: limit exceeded, closing with {}: {}", this, code, e.getMessage());
+        } else if (code == CloseStatus.TRY_AGAIN_LATER) {
+            IoLoop.LOG.debug("{}: out of memory budget, closing with {}: {}", this, code, e.getMessage());
         } else {
-            IoLoop.LOG.debug("{}: protocol error, closing with {}: {}", this, e.closeCode(), e.getMessage());
+            IoLoop.LOG.debug("{}: protocol error, closing with {}: {}", this, code, e.getMessage());
         }
-    }
-
-    @Override
-    public void onClose(WebSocketConnection c, int code, String reason) {
-        handler.onClose(this, code, reason);
-    }
-
-    // ---------------------------------------------------------------- WebSocket (any thread)
-
-    @Override
-    public boolean sendText(CharSequence text) {
-        if (loop.inLoop()) {
-            return sent(connection != null && connection.sendText(text));
-        }
-        String copy = text.toString();
-        return handOver(copy.length(), () -> connection.sendText(copy));
-    }
-
-    @Override
-    public boolean sendText(ByteBuffer utf8) {
-        if (loop.inLoop()) {
-            return sent(connection != null && connection.sendText(utf8));
-        }
-        if (!Utf8Validator.isValid(utf8)) {
-            throw new IllegalArgumentException("text is not valid UTF-8");
-        }
-        ByteBuffer copy = copyOf(utf8);
-        return handOver(copy.remaining(), () -> connection.sendText(copy));
-    }
-
-    @Override
-    public boolean sendBinary(ByteBuffer data) {
-        if (loop.inLoop()) {
-            return sent(connection != null && connection.sendBinary(data));
-        }
-        ByteBuffer copy = copyOf(data);
-        return handOver(copy.remaining(), () -> connection.sendBinary(copy));
-    }
-
-    @Override
-    public boolean ping(ByteBuffer payload) {
-        if (payload.remaining() > Frame.MAX_CONTROL_PAYLOAD) {
-            throw new IllegalArgumentException("control frame payload over 125 bytes");
-        }
-        if (loop.inLoop()) {
-            return sent(connection != null && connection.ping(payload));
-        }
-        ByteBuffer copy = copyOf(payload);
-        return handOver(copy.remaining(), () -> connection.ping(copy));
-    }
-
-    @Override
-    public void close() {
-        close(CloseStatus.NORMAL, "");
-    }
-
-    @Override
-    public void close(int code, String reason) {
-        Frame.closePayload(code, reason); // refuse a bad code or reason on the caller's thread
-        sendable = false;
-        onLoop(() -> closeWith(code, reason));
-    }
-
-    @Override
-    public void terminate() {
-        sendable = false;
-        onLoop(() -> {
-            if (connection != null) {
-                connection.terminate();
-            }
-            closeTransport();
-        });
-    }
-
-    @Override
-    public long bufferedAmount() {
-        if (loop.inLoop()) {
-            return (connection == null ? 0 : connection.bufferedAmount()) + handedOver.get();
-        }
-        return queuedSnapshot + handedOver.get();
-    }
-
-    @Override
-    public void pause() {
-        onLoop(() -> {
-            appPaused = true;
-            updateReadInterest();
-        });
-    }
-
-    @Override
-    public void resume() {
-        onLoop(() -> {
-            appPaused = false;
-            updateReadInterest();
-        });
-    }
-
-    @Override
-    public boolean isOpen() {
-        return sendable;
-    }
-
-    @Override
-    public String subprotocol() {
-        return connection == null ? null : connection.subprotocol();
-    }
-
-    @Override
-    public String extensions() {
-        if (connection == null) {
-            return "";
-        }
-        return connection.extensions().stream().map(e -> e.negotiated().name()).collect(Collectors.joining(", "));
-    }
-
-    @Override
-    public Object attachment() {
-        return attachment;
-    }
-
-    @Override
-    public void attach(Object value) {
-        this.attachment = value;
-    }
-
-    @Override
-    public void handler(WebSocketHandler newHandler) {
-        onLoop(() -> this.handler = newHandler);
-    }
-
-    @Override
-    public abstract InetSocketAddress remoteAddress();
-
-    /** The negotiated extensions (loop thread). */
-    java.util.List<Extension> negotiatedExtensions() {
-        return connection == null ? java.util.List.of() : connection.extensions();
-    }
-
-    private boolean sent(boolean queued) {
-        if (queued) {
-            loop.markDirty(this);
-        }
-        return queued;
-    }
-
-    private boolean handOver(long bytes, Runnable send) {
-        if (!sendable) {
-            return false;
-        }
-        handedOver.addAndGet(bytes);
-        loop.execute(() -> {
-            handedOver.addAndGet(-bytes);
-            if (!closed && connection != null && connection.isOpen()) {
-                send.run();
-                loop.markDirty(this);
-            }
-        });
-        return true;
-    }
-
-    private void onLoop(Runnable action) {
-        if (loop.inLoop()) {
-            action.run();
-        } else {
-            loop.execute(action);
-        }
-    }
-
-    private static ByteBuffer copyOf(ByteBuffer source) {
-        ByteBuffer copy = ByteBuffer.allocate(source.remaining());
-        copy.put(source.duplicate()).flip();
-        return copy;
     }
 }

@@ -22,6 +22,11 @@ final class SessionList {
         return size;
     }
 
+    /** The session at {@code index} (below {@link #size()}). */
+    Session get(int index) {
+        return items[index];
+    }
+
     void add(Session session) {
         if (size == items.length) {
             items = Arrays.copyOf(items, size * 2);

@@ -14,9 +14,9 @@ import org.osgi.service.component.annotations.Reference;
  * encoded once, to every connection open on {@code /broadcast}, the sender included. It asks deflate clients
  * for {@code server_no_context_takeover} so a compressed broadcast is compressed once too.
  */
-@Component(name = BroadcastEndpointComponent.NAME, enabled = false, service = WebSocketEndpoint.class,
-        property = WebSocketEndpoint.BROADCAST_PROPERTY + ":Boolean=true")
+@Component(name = BroadcastEndpointComponent.NAME, enabled = false, service = WebSocketEndpoint.class)
 @WebSocketEndpoint.Path(BroadcastEndpointComponent.PATH)
+@WebSocketEndpoint.Broadcast
 public final class BroadcastEndpointComponent implements WebSocketEndpoint {
     static final String NAME = "org.campusmirror.ws.server.broadcast";
     static final String PATH = "/broadcast";

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.campusmirror.ws.server.ServerLimits;
@@ -16,11 +15,13 @@ import org.campusmirror.ws.server.TlsConfig;
 import org.campusmirror.ws.server.WebSocketServer;
 
 /**
- * The server's effective settings from a Config Admin configuration (keys of {@link ServerConfiguration},
- * dots for underscores) over the contract's framework properties over the defaults. Plain Java: the
- * component hands it the configuration map and {@code BundleContext::getProperty}.
+ * The server's effective settings: the typed configuration ({@link ServerConfiguration}, which holds every
+ * key and default), with the contract's framework properties for the keys left empty. Plain Java: the
+ * component hands it the configuration and {@code BundleContext::getProperty}.
  *
  * @param port           the port
+ * @param portSource     where the port came from, for messages: {@code port=N in the configuration ...} or
+ *                       {@code -Dmirror.ws.port=N}
  * @param bindAddress    the address to listen on, or null for all
  * @param ioThreads      I/O threads
  * @param deflate        whether endpoints offer permessage-deflate unless they say otherwise
@@ -29,10 +30,12 @@ import org.campusmirror.ws.server.WebSocketServer;
  * @param trustedProxies trusted reverse proxies
  * @param tls            wss key store, or null
  */
-public record ServerSettings(int port, InetAddress bindAddress, int ioThreads, boolean deflate, boolean echo,
-        ServerLimits limits, List<String> trustedProxies, TlsConfig tls) {
+public record ServerSettings(int port, String portSource, InetAddress bindAddress, int ioThreads, boolean deflate,
+        boolean echo, ServerLimits limits, List<String> trustedProxies, TlsConfig tls) {
     /** Contract property: the WebSocket port. */
     public static final String PORT_PROPERTY = "mirror.ws.port";
+    /** Contract property: the address the WebSocket server listens on. */
+    public static final String HOST_PROPERTY = "mirror.ws.host";
     /** Contract property: permessage-deflate on the server. */
     public static final String DEFLATE_PROPERTY = "mirror.ws.deflate";
     /** Contract property: serve the test endpoints. */
@@ -40,40 +43,43 @@ public record ServerSettings(int port, InetAddress bindAddress, int ioThreads, b
     public static final int DEFAULT_PORT = 8081;
 
     /**
-     * @param config    the configuration's properties (may be empty)
+     * @param config    the configuration (unset keys have their defaults)
      * @param framework framework or system property lookup (null for unset)
-     * @throws IllegalArgumentException for a value that does not parse, naming the key
+     * @throws IllegalArgumentException for a value that does not parse or fit, naming the key
      */
-    public static ServerSettings from(Map<String, ?> config, Function<String, String> framework) {
-        Values values = new Values(config, framework);
-        int port = values.integer("port", PORT_PROPERTY, DEFAULT_PORT);
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port: not a port number: " + port);
-        }
-        int threads = values.integer("io.threads", null, 0);
+    public static ServerSettings from(ServerConfiguration config, Function<String, String> framework) {
+        String configuredPort = config.port().strip();
+        String portText = configuredPort.isEmpty() ? framework.apply(PORT_PROPERTY) : configuredPort;
+        String portSource = configuredPort.isEmpty()
+                ? "-D" + PORT_PROPERTY + "=N"
+                : "port=N in the configuration " + WebSocketServerComponent.PID;
+        int port = portText == null || portText.isBlank() ? DEFAULT_PORT
+                : parsePort(portText.strip(), configuredPort.isEmpty() ? PORT_PROPERTY : "port");
+        int threads = config.io_threads();
         ServerLimits defaults = ServerLimits.DEFAULTS;
         ServerLimits limits = defaults
                 .withProtocol(defaults.protocol()
-                        .withMaxMessageSize(values.longValue("max.message.bytes", defaults.protocol().maxMessageSize()))
-                        .withMaxFramePayload(values.longValue("max.frame.bytes", defaults.protocol().maxFramePayload()))
-                        .withMaxHandshakeBytes(values.integer("handshake.max.bytes", null,
-                                defaults.protocol().maxHandshakeBytes()))
-                        .withHandshakeTimeout(Duration.ofMillis(values.longValue("handshake.timeout.ms",
-                                defaults.protocol().handshakeTimeout().toMillis()))))
-                .withMaxConnections(values.integer("max.connections", null, defaults.maxConnections()))
-                .withWaterMarks(values.longValue("high.water.bytes", defaults.highWaterBytes()),
-                        values.longValue("low.water.bytes", defaults.lowWaterBytes()))
-                .withSlowConsumer(values.policy(), Duration.ofMillis(values.longValue("slow.consumer.grace.ms",
-                        defaults.slowConsumerGrace().toMillis())))
-                .withIdleTimeout(Duration.ofSeconds(values.longValue("idle.timeout.seconds", 0)))
-                .withShutdownGrace(Duration.ofMillis(values.longValue("shutdown.grace.ms",
-                        defaults.shutdownGrace().toMillis())));
-        String keystore = values.string("tls.keystore", "");
-        TlsConfig tls = keystore.isBlank() ? null : new TlsConfig(Path.of(keystore), values.string("tls.password", ""),
-                values.string("tls.keystore.type", "PKCS12"));
-        return new ServerSettings(port, values.address(), threads > 0 ? threads : WebSocketServer.defaultIoThreads(),
-                values.bool("deflate", DEFLATE_PROPERTY), values.bool("echo", ECHO_PROPERTY), limits,
-                values.strings("trusted.proxies"), tls);
+                        .withMaxMessageSize(config.max_message_bytes())
+                        .withMaxFramePayload(config.max_frame_bytes())
+                        .withMaxHandshakeBytes(config.handshake_max_bytes())
+                        .withHandshakeTimeout(Duration.ofMillis(config.handshake_timeout_ms())))
+                .withMaxConnections(config.max_connections())
+                .withWaterMarks(config.high_water_bytes(), config.low_water_bytes())
+                .withSlowConsumer(policy(config.slow_consumer_policy()),
+                        Duration.ofMillis(config.slow_consumer_grace_ms()))
+                .withIdleTimeout(Duration.ofSeconds(config.idle_timeout_seconds()))
+                .withShutdownGrace(Duration.ofMillis(config.shutdown_grace_ms()))
+                .withCloseLinger(Duration.ofMillis(config.close_linger_ms()))
+                .withMemoryBudget(config.memory_budget_bytes());
+        String keystore = config.tls_keystore().strip();
+        TlsConfig tls = keystore.isEmpty() ? null
+                : new TlsConfig(Path.of(keystore), config.tls_password(), config.tls_keystore_type());
+        List<String> proxies = Arrays.stream(config.trusted_proxies()).map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
+        return new ServerSettings(port, portSource, address(config.bind_address(), framework),
+                threads > 0 ? threads : WebSocketServer.defaultIoThreads(),
+                bool(config.deflate(), framework.apply(DEFLATE_PROPERTY)),
+                bool(config.echo(), framework.apply(ECHO_PROPERTY)), limits, proxies, tls);
     }
 
     /** A server builder with these settings (endpoints are added by the whiteboard). */
@@ -86,89 +92,48 @@ public record ServerSettings(int port, InetAddress bindAddress, int ioThreads, b
         return builder;
     }
 
-    /** Looks keys up in the configuration first, then in the framework properties. */
-    private record Values(Map<String, ?> config, Function<String, String> framework) {
-        private Object raw(String key, String frameworkKey) {
-            Object value = config.get(key);
-            if ((value == null || value.toString().isBlank()) && frameworkKey != null) {
-                value = framework.apply(frameworkKey);
+    private static int parsePort(String text, String key) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
             }
-            return value;
+        } catch (NumberFormatException e) {
+            // reported below
         }
+        throw new IllegalArgumentException(key + ": not a port number (0-65535): " + text);
+    }
 
-        int integer(String key, String frameworkKey, int fallback) {
-            return (int) number(key, frameworkKey, fallback);
+    /** "" in the console means: as the framework property says (default false). */
+    private static boolean bool(String configured, String property) {
+        String value = configured.isBlank() ? property : configured;
+        return value != null && Boolean.parseBoolean(value.strip());
+    }
+
+    private static SlowConsumerPolicy policy(String name) {
+        String value = name.strip().toUpperCase(Locale.ROOT);
+        try {
+            return SlowConsumerPolicy.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("slow.consumer.policy: CLOSE or DROP_BROADCASTS, not " + value);
         }
+    }
 
-        long longValue(String key, long fallback) {
-            return number(key, null, fallback);
+    /** The configured bind address, else {@value #HOST_PROPERTY}, else null (all interfaces). */
+    private static InetAddress address(String configured, Function<String, String> framework) {
+        String key = "bind.address";
+        String value = configured.strip();
+        if (value.isEmpty()) {
+            key = HOST_PROPERTY;
+            value = framework.apply(HOST_PROPERTY) == null ? "" : framework.apply(HOST_PROPERTY).strip();
         }
-
-        private long number(String key, String frameworkKey, long fallback) {
-            Object value = raw(key, frameworkKey);
-            if (value == null || value.toString().isBlank()) {
-                return fallback;
-            }
-            if (value instanceof Number n) {
-                return n.longValue();
-            }
-            try {
-                return Long.parseLong(value.toString().strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException((frameworkKey != null && config.get(key) == null ? frameworkKey
-                        : key) + ": not a number: " + value);
-            }
+        if (value.isEmpty()) {
+            return null;
         }
-
-        boolean bool(String key, String frameworkKey) {
-            Object value = config.get(key);
-            if (value == null || value.toString().isBlank()) {
-                value = framework.apply(frameworkKey); // "" in the console means: as the property says
-            }
-            if (value instanceof Boolean b) {
-                return b;
-            }
-            return value != null && Boolean.parseBoolean(value.toString().strip());
-        }
-
-        String string(String key, String fallback) {
-            Object value = config.get(key);
-            return value == null ? fallback : value.toString();
-        }
-
-        List<String> strings(String key) {
-            Object value = config.get(key);
-            if (value == null) {
-                return List.of();
-            }
-            if (value instanceof String[] array) {
-                return Arrays.stream(array).filter(s -> !s.isBlank()).toList();
-            }
-            if (value instanceof java.util.Collection<?> collection) {
-                return collection.stream().map(Object::toString).filter(s -> !s.isBlank()).toList();
-            }
-            return Arrays.stream(value.toString().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        }
-
-        SlowConsumerPolicy policy() {
-            String value = string("slow.consumer.policy", "CLOSE").strip().toUpperCase(Locale.ROOT);
-            try {
-                return SlowConsumerPolicy.valueOf(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("slow.consumer.policy: CLOSE or DROP_BROADCASTS, not " + value);
-            }
-        }
-
-        InetAddress address() {
-            String value = string("bind.address", "").strip();
-            if (value.isEmpty()) {
-                return null;
-            }
-            try {
-                return InetAddress.getByName(value);
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("bind.address: unknown address " + value);
-            }
+        try {
+            return InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(key + ": unknown address " + value);
         }
     }
 }
