@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * changes it.
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
+@ResourceLock(IdleMemoryTest.WHOLE_JVM)
 class SoakTest {
     private static final int CONNECTIONS = Integer.getInteger("soak.connections", 100_000);
     private static final int CONCURRENT = 200;
@@ -31,7 +33,7 @@ class SoakTest {
                 .start(); WebSocketClient client = WebSocketClient.builder().ioThreads(2).build()) {
             batch(server, client, CONCURRENT); // warm up: classes, loop buffers, JIT
             long heapBefore = IdleMemoryTest.heapAfterGc();
-            int threadsBefore = Thread.activeCount();
+            int threadsBefore = threadsOutsideJunit();
             long start = System.nanoTime();
             AtomicInteger done = new AtomicInteger();
             for (int i = 0; i < CONNECTIONS; i += CONCURRENT) {
@@ -40,7 +42,7 @@ class SoakTest {
             double seconds = (System.nanoTime() - start) / 1e9;
             awaitNoConnections(server);
             long heapAfter = IdleMemoryTest.heapAfterGc();
-            int threadsAfter = Thread.activeCount();
+            int threadsAfter = threadsOutsideJunit();
             System.out.printf("soak: %d connections in %.1f s (%.0f/s); heap after GC %d -> %d bytes; threads %d -> %d%n",
                     done.get(), seconds, done.get() / seconds, heapBefore, heapAfter, threadsBefore, threadsAfter);
             assertEquals(CONNECTIONS, done.get());
@@ -48,6 +50,12 @@ class SoakTest {
             assertTrue(heapAfter - heapBefore < 4L << 20, "heap back near its start: +" + (heapAfter - heapBefore));
             assertEquals(threadsBefore, threadsAfter, "no thread left behind");
         }
+    }
+
+    /** Live threads, without the fork-join workers JUnit's parallel scheduler adds and retires as it pleases. */
+    private static int threadsOutsideJunit() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> !thread.getName().startsWith("ForkJoinPool-")).count();
     }
 
     /** Opens {@code count} connections, echoes one message on each, closes them; returns how many completed. */

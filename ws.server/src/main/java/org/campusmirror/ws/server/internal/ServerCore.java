@@ -512,11 +512,12 @@ public final class ServerCore {
             IoLoop.LOG.error("WebSocket I/O thread {} ended: {}; after {} restarts within a minute the WebSocket "
                     + "server stops listening", loop.name(), why, MAX_RESTARTS, failure);
         }
-        monitor().ioThreadFailed(loop.name(), failure, restart);
         if (!restart) {
-            stopAfterFailure();
+            stopAfterFailure(); // before the report: a monitor told "not restarting" finds nothing listening
+            monitor().ioThreadFailed(loop.name(), failure, false);
             return;
         }
+        monitor().ioThreadFailed(loop.name(), failure, true);
         try {
             IoLoop replacement = newLoop(loop.index());
             if (acceptors[loop.index()] != null) {
@@ -532,8 +533,8 @@ public final class ServerCore {
         } catch (IOException | RuntimeException e) {
             IoLoop.LOG.error("WebSocket I/O thread {} cannot be started again ({}); the WebSocket server stops "
                     + "listening", loop.name(), e.toString());
-            monitor().ioThreadFailed(loop.name(), e, false);
             stopAfterFailure();
+            monitor().ioThreadFailed(loop.name(), e, false);
         }
     }
 
