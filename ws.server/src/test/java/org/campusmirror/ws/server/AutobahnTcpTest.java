@@ -16,7 +16,6 @@ import org.campusmirror.ws.autobahn.PeerOptions;
 import org.campusmirror.ws.deflate.PerMessageDeflate;
 import org.campusmirror.ws.deflate.PerMessageDeflateOptions;
 import org.campusmirror.ws.protocol.ProtocolLimits;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -35,7 +34,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Execution(ExecutionMode.CONCURRENT)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-@ResourceLock(IdleMemoryTest.WHOLE_JVM)
 class AutobahnTcpTest {
     /** Every case, in both roles; {@code -Dautobahn.cases=12.1.*,13.*} narrows a local run (never set in the build). */
     private static final List<AutobahnCase> CASES = System.getProperty("autobahn.cases") == null ? CaseCatalogue.all()

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,14 +21,8 @@ import org.junit.jupiter.api.Timeout;
  * with them minus heap after GC before them, divided by their number. Target: under 8 KiB each.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-@ResourceLock(IdleMemoryTest.WHOLE_JVM)
 class IdleMemoryTest {
     static final int CONNECTIONS = 2000;
-    /**
-     * Held by every test that measures the heap or counts threads, and by AutobahnTcpTest, which runs beside the
-     * other classes and would churn both.
-     */
-    static final String WHOLE_JVM = "the JVM's heap and threads";
 
     static long heapAfterGc() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
