@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class GpioAndDisplayPowerTest {
+    private static final String PASSWORD = "gpio-test-password";
     private static final String MOCK_LINE = "GPIO: Pi4J mock provider, no GPIO chip found: os.arch is ";
     private static final List<String> DEFAULT_BUTTONS = List.of("Button 'next' on BCM 17: NEXT_PAGE",
             "Button 'previous' on BCM 27: PREVIOUS_PAGE", "Button 'sleep' on BCM 22: TOGGLE_SLEEP");
@@ -51,7 +53,8 @@ class GpioAndDisplayPowerTest {
         Files.writeString(script, "#!/bin/sh\necho \"$1\" >> '" + switched + "'\n", StandardCharsets.US_ASCII);
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
 
-        try (MirrorProcess mirror = MirrorProcess.start(MirrorProcess.Options.in(home)).awaitReady()) {
+        MirrorProcess.Options options = MirrorProcess.Options.in(home).withProperty("mirror.admin.password", PASSWORD);
+        try (MirrorProcess mirror = MirrorProcess.start(options).awaitReady()) {
             for (String button : DEFAULT_BUTTONS) {
                 mirror.awaitOutput(button, Duration.ofSeconds(30));
             }
@@ -70,6 +73,16 @@ class GpioAndDisplayPowerTest {
             Eventually.await("the panel switched off", () -> Files.exists(switched)
                     && Files.readAllLines(switched).equals(List.of("off")));
 
+            // The console's virtual buttons act through the same MirrorActions: wake and sleep switch the panel too.
+            ConsoleClient console = new ConsoleClient(options.httpPort(), "admin", PASSWORD);
+            assertEquals(303, console.mirrorAction("wake", Map.of()).statusCode());
+            Eventually.await("the console woke the panel", () -> Files.readAllLines(switched)
+                    .equals(List.of("off", "on")));
+            assertFalse(console.mirrorState().path("asleep").asBoolean(true), "awake: " + console.mirrorState());
+            assertEquals(303, console.mirrorAction("sleep", Map.of()).statusCode());
+            Eventually.await("the console put the panel to sleep", () -> Files.readAllLines(switched)
+                    .equals(List.of("off", "on", "off")));
+
             // A refused configuration: one line naming the problem, and the previous panel state is left alone.
             drop(deploy, "org.campusmirror.mirror.displaypower.cfg",
                     "preset=CUSTOM\nonCommand=" + script + " on ; reboot\noffCommand=" + script + " off\n");
@@ -81,13 +94,13 @@ class GpioAndDisplayPowerTest {
             mirror.stop();
         }
 
-        try (MirrorProcess again = MirrorProcess.start(MirrorProcess.Options.in(home)).awaitReady()) {
+        try (MirrorProcess again = MirrorProcess.start(options).awaitReady()) {
             for (String button : DEFAULT_BUTTONS) {
                 again.awaitOutput(button, Duration.ofSeconds(30));
             }
             assertEquals(0, count(again.output(), "Created the default buttons"), "created on the first start only");
             again.stop();
         }
-        assertEquals(List.of("off"), Files.readAllLines(switched), "a refused command never runs");
+        assertEquals(List.of("off", "on", "off"), Files.readAllLines(switched), "a refused command never runs");
     }
 }
