@@ -284,6 +284,40 @@ class DisplayPageTest {
 
     @Test
     @Order(13)
+    void theConsolePluginInChromiumShowsWidgetsDisplaysAndPreviewAndItsButtonsAct() throws Exception {
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String plugin = "http://127.0.0.1:" + mirror.options().httpPort() + "/system/console/mirror";
+        try (BrowserPage admin = browser.openWithHeaders(plugin, 1400, 1100, Map.of("Authorization", auth))) {
+            String row = "document.querySelector('#mp-widgets tr[data-widget-id=\"" + throwing + "\"]')";
+            admin.await("the throwing widget listed in error with its error", APPEAR, row + " && " + row
+                    + ".querySelector('.mp-state-error') && " + row + ".textContent.includes("
+                    + BrowserPage.quote(widget(throwing).path("lastError").asText()) + ")");
+            String counterRow = "document.querySelector('#mp-widgets tr[data-widget-id=\"" + counter + "\"]')";
+            admin.await("the counter with its last refresh and data age", APPEAR, counterRow + " && [4, 5].every("
+                    + "(i) => " + counterRow + ".cells[i].textContent.trim() !== '')");
+            String current = console().mirrorState().path("page").asText();
+            admin.await("the current page", APPEAR, "document.getElementById('mp-page').textContent === "
+                    + BrowserPage.quote(current));
+            admin.await("the display and the preview listed", APPEAR,
+                    "Number(document.getElementById('mp-displays-count').textContent) >= 2"
+                    + " && document.querySelector('#mp-displays tbody').textContent.includes('(this preview)')");
+            admin.await("the live preview shows the tiles", APPEAR, "(() => { const d = document.querySelector("
+                    + "'.mp-preview iframe').contentDocument; return d && d.querySelector("
+                    + BrowserPage.quote(selector(counter)) + ") !== null; })()");
+
+            // A virtual button pressed in the browser (form, token, the console's origin) turns every display.
+            String other = current.equals("main") ? "second" : "main";
+            admin.evaluate("document.querySelector('button[name=do][value=previous]').click()");
+            page.await("the display follows the console's button", APPEAR,
+                    "document.documentElement.dataset.page === " + BrowserPage.quote(other));
+            admin.await("the console shows the new page", APPEAR, "document.getElementById('mp-page') && "
+                    + "document.getElementById('mp-page').textContent === " + BrowserPage.quote(other));
+        }
+    }
+
+    @Test
+    @Order(14)
     void aBundleStoppedMidRefreshLeavesNothingBehind() throws Exception {
         assertFalse(widget(hanging).path("runningSince").isNull(), "the hanging widget is inside a refresh");
         Path cache = home.resolve("cache");
