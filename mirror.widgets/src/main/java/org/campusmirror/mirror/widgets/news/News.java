@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.campusmirror.mirror.widget.RefreshContext;
 import org.campusmirror.mirror.widget.ViewModel;
-import org.campusmirror.mirror.widgets.fetch.Download;
+import org.campusmirror.mirror.widgets.http.FetchRequest;
+import org.campusmirror.mirror.widgets.http.FetchResponse;
+import org.campusmirror.mirror.widgets.http.HttpFetcher;
 
 /**
  * One news tile's work: fetch every feed, read it, merge the headlines. A feed that fails is replaced by its last
@@ -20,15 +22,18 @@ import org.campusmirror.mirror.widgets.fetch.Download;
  */
 final class News {
     private final NewsSettings settings;
-    private final Download download;
+    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+            + "text/xml;q=0.9, */*;q=0.1";
+
+    private final HttpFetcher http;
     private final Map<URI, Fetched> lastGood = new ConcurrentHashMap<>();
 
     private record Fetched(NewsFeedReader.Feed feed, Instant at) {
     }
 
-    News(NewsSettings settings, Download download) {
+    News(NewsSettings settings, HttpFetcher http) {
         this.settings = settings;
-        this.download = download;
+        this.http = http;
     }
 
     ViewModel refresh(RefreshContext context) throws IOException {
@@ -45,8 +50,10 @@ final class News {
             }
             Fetched fetched;
             try {
-                Download.Body body = download.get(uri, settings.maxBytes());
-                fetched = new Fetched(NewsFeedReader.read(body.bytes(), body.contentType(), settings.maxItems()), now);
+                FetchResponse answer = http.fetch(FetchRequest.get(uri).withAccept(ACCEPT)
+                        .withMaxBytes(settings.maxBytes()));
+                fetched = new Fetched(NewsFeedReader.read(answer.body(), answer.header("Content-Type").orElse(null),
+                        settings.maxItems()), now);
                 lastGood.put(uri, fetched);
             } catch (InterruptedIOException e) {
                 throw e;

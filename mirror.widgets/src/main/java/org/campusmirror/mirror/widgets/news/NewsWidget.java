@@ -6,7 +6,7 @@ import org.campusmirror.mirror.widget.Widget;
 import org.campusmirror.mirror.widget.WidgetConfigurationException;
 import org.campusmirror.mirror.widget.WidgetKind;
 import org.campusmirror.mirror.widgets.common.TileSettings;
-import org.campusmirror.mirror.widgets.fetch.Download;
+import org.campusmirror.mirror.widgets.http.HttpFetcher;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -57,13 +57,13 @@ public final class NewsWidget implements Widget {
     private final WidgetConfigurationException configurationError;
 
     @Activate
-    public NewsWidget(Config config, @Reference Download download) {
+    public NewsWidget(Config config, @Reference HttpFetcher http) {
         News built = null;
         WidgetConfigurationException error = null;
         try {
             TileSettings.check(config.widget_title(), config.widget_region(), config.widget_page(),
                     config.widget_refresh_seconds());
-            built = new News(NewsSettings.of(config), download);
+            built = new News(NewsSettings.of(config), http);
         } catch (WidgetConfigurationException e) {
             error = e;
         }

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.campusmirror.mirror.widget.RefreshContext;
 import org.campusmirror.mirror.widget.ViewModel;
-import org.campusmirror.mirror.widgets.fetch.Download;
+import org.campusmirror.mirror.widgets.http.FetchRequest;
+import org.campusmirror.mirror.widgets.http.HttpFetcher;
 
 import net.fortuna.ical4j.model.Calendar;
 
@@ -26,7 +27,10 @@ import net.fortuna.ical4j.model.Calendar;
  */
 final class Timetable {
     private final TimetableSettings settings;
-    private final Download download;
+    /** What calendar servers send: text/calendar mostly, some exports as text/plain or octet-stream. */
+    private static final String ACCEPT = "text/calendar, text/plain;q=0.5, */*;q=0.1";
+
+    private final HttpFetcher http;
     private final OccurrenceExpander.Limits limits;
     /** The last good body of each feed, by label, and when it was fetched. */
     private final Map<String, Fetched> lastGood = new ConcurrentHashMap<>();
@@ -34,9 +38,9 @@ final class Timetable {
     private record Fetched(byte[] body, Instant at) {
     }
 
-    Timetable(TimetableSettings settings, Download download, OccurrenceExpander.Limits limits) {
+    Timetable(TimetableSettings settings, HttpFetcher http, OccurrenceExpander.Limits limits) {
         this.settings = settings;
-        this.download = download;
+        this.http = http;
         this.limits = limits;
     }
 
@@ -88,7 +92,7 @@ final class Timetable {
 
     private byte[] read(CalendarSource source) throws IOException {
         if (source instanceof CalendarSource.Url url) {
-            return download.get(url.uri(), settings.maxBytes()).bytes();
+            return http.fetch(FetchRequest.get(url.uri()).withAccept(ACCEPT).withMaxBytes(settings.maxBytes())).body();
         }
         try (InputStream in = ((CalendarSource.File) source).open()) {
             return in.readAllBytes();

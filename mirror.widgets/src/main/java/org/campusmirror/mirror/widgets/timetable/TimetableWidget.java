@@ -8,7 +8,7 @@ import org.campusmirror.mirror.widget.Widget;
 import org.campusmirror.mirror.widget.WidgetConfigurationException;
 import org.campusmirror.mirror.widget.WidgetKind;
 import org.campusmirror.mirror.widgets.common.TileSettings;
-import org.campusmirror.mirror.widgets.fetch.Download;
+import org.campusmirror.mirror.widgets.http.HttpFetcher;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -65,17 +65,17 @@ public final class TimetableWidget implements Widget {
     private final WidgetConfigurationException configurationError;
 
     @Activate
-    public TimetableWidget(Config config, BundleContext context, @Reference Download download) {
-        this(config, homeOf(context), download);
+    public TimetableWidget(Config config, BundleContext context, @Reference HttpFetcher http) {
+        this(config, homeOf(context), http);
     }
 
-    TimetableWidget(Config config, Path home, Download download) {
+    TimetableWidget(Config config, Path home, HttpFetcher http) {
         Timetable built = null;
         WidgetConfigurationException error = null;
         try {
             TileSettings.check(config.widget_title(), config.widget_region(), config.widget_page(),
                     config.widget_refresh_seconds());
-            built = new Timetable(TimetableSettings.of(config, home), download, OccurrenceExpander.Limits.DEFAULT);
+            built = new Timetable(TimetableSettings.of(config, home), http, OccurrenceExpander.Limits.DEFAULT);
         } catch (WidgetConfigurationException e) {
             error = e;
         }

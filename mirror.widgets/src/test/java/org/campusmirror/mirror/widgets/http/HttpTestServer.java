@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -115,6 +116,33 @@ public final class HttpTestServer implements AutoCloseable {
                 out.write(chunk, 0, length);
                 bytesWritten.addAndGet(length);
             }
+        }
+    }
+
+    /** Takes the request and never answers (until the server closes). */
+    public HttpTestServer silent(String path) {
+        return route(path, exchange -> pause(Duration.ofMinutes(5)));
+    }
+
+    /** Sends the headers at once, then a body of one byte every 100 ms for a minute. */
+    public HttpTestServer trickle(String path, String contentType) {
+        return route(path, exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            for (int i = 0; i < 600 && !Thread.currentThread().isInterrupted(); i++) {
+                out.write(' ');
+                out.flush();
+                pause(Duration.ofMillis(100));
+            }
+        });
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

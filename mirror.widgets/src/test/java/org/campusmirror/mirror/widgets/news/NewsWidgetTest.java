@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.annotation.Annotation;
-import java.net.URI;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.campusmirror.mirror.widget.WidgetConfigurationException;
 import org.campusmirror.mirror.widgets.common.TestContext;
-import org.campusmirror.mirror.widgets.fetch.Download;
+import org.campusmirror.mirror.widgets.http.CannedFetcher;
 import org.junit.jupiter.api.Test;
 
 class NewsWidgetTest {
@@ -36,26 +33,11 @@ class NewsWidgetTest {
         };
     }
 
-    /** Serves fixtures by URL; a missing one fails like a refused connection. */
-    static final class Fixtures implements Download {
-        final Map<String, Body> bodies = new HashMap<>();
-
-        public Body get(URI uri, long maxBytes) throws IOException {
-            Body body = bodies.get(uri.toString());
-            if (body == null) {
-                throw new IOException("connection refused");
-            }
-            return body;
-        }
-    }
-
     @Test
     void severalFeedsMergeNewestFirstWithUndatedItemsLast() throws Exception {
-        var fixtures = new Fixtures();
-        fixtures.bodies.put("https://hs.example/rss", new Download.Body(NewsFeedReaderTest.fixture("uni-rss.xml"),
-                "application/rss+xml"));
-        fixtures.bodies.put("https://inf.example/atom", new Download.Body(NewsFeedReaderTest.fixture(
-                "faculty-atom.xml"), "application/atom+xml"));
+        var fixtures = new CannedFetcher();
+        fixtures.answer("https://hs.example/rss", NewsFeedReaderTest.fixture("uni-rss.xml"), "application/rss+xml");
+        fixtures.answer("https://inf.example/atom", NewsFeedReaderTest.fixture("faculty-atom.xml"), "application/atom+xml");
         var widget = new NewsWidget(config(12, "https://hs.example/rss", "https://inf.example/atom"), fixtures);
         var view = (NewsView) widget.refresh(TestContext.at("2026-10-12T10:00:00Z", BERLIN, Locale.GERMANY)).data();
         assertEquals(List.of("Preis für Studierende", "Neue Mensa & Café eröffnet", "Vortrag: KI in der Lehre",
@@ -67,13 +49,11 @@ class NewsWidgetTest {
 
     @Test
     void aFeedThatGoesDownKeepsItsLastHeadlinesWithANote() throws Exception {
-        var fixtures = new Fixtures();
-        fixtures.bodies.put("https://hs.example/rss", new Download.Body(NewsFeedReaderTest.fixture("uni-rss.xml"),
-                "application/rss+xml"));
+        var fixtures = new CannedFetcher();
+        fixtures.answer("https://hs.example/rss", NewsFeedReaderTest.fixture("uni-rss.xml"), "application/rss+xml");
         var widget = new NewsWidget(config(10, "https://hs.example/rss"), fixtures);
         widget.refresh(TestContext.at("2026-10-12T10:00:00Z", BERLIN, Locale.GERMANY));
-        fixtures.bodies.put("https://hs.example/rss", new Download.Body(NewsFeedReaderTest.fixture(
-                "maintenance.html"), "text/html"));
+        fixtures.answer("https://hs.example/rss", NewsFeedReaderTest.fixture("maintenance.html"), "text/html");
         var model = widget.refresh(TestContext.at("2026-10-12T10:15:00Z", BERLIN, Locale.GERMANY));
         var view = (NewsView) model.data();
         assertEquals(3, view.headlines().size());
@@ -83,7 +63,7 @@ class NewsWidgetTest {
 
     @Test
     void noFeedReachableFailsTheRefresh() {
-        var widget = new NewsWidget(config(10, "https://hs.example/rss"), new Fixtures());
+        var widget = new NewsWidget(config(10, "https://hs.example/rss"), new CannedFetcher());
         assertThrows(IOException.class,
                 () -> widget.refresh(TestContext.at("2026-10-12T10:00:00Z", BERLIN, Locale.GERMANY)));
     }
@@ -94,7 +74,7 @@ class NewsWidgetTest {
                 new Object[] {config(10, "ftp://x.example/rss"), "news.feeds: 'ftp://x.example/rss'"},
                 new Object[] {config(10, "javascript:alert(1)"), "news.feeds: 'javascript:alert(1)'"},
                 new Object[] {config(1, "https://x.example/rss"), "news.rotate.seconds: 1"})) {
-            var widget = new NewsWidget((NewsWidget.Config) c[0], new Fixtures());
+            var widget = new NewsWidget((NewsWidget.Config) c[0], new CannedFetcher());
             var e = assertThrows(WidgetConfigurationException.class,
                     () -> widget.refresh(TestContext.at("2026-10-12T10:00:00Z", BERLIN, Locale.GERMANY)));
             assertTrue(e.getMessage().startsWith((String) c[1]), e.getMessage());

@@ -26,7 +26,7 @@ public final class TimetableFixtures {
 
     /** The view a timetable over {@code file} in {@code home}/calendars computes. */
     public static Object refresh(Path home, String file, RefreshContext context) throws Exception {
-        return new TimetableWidget(TimetableWidgetTest.config(file), home, (uri, max) -> {
+        return new TimetableWidget(TimetableWidgetTest.config(file), home, request -> {
             throw new IOException("no network");
         }).refresh(context).data();
     }

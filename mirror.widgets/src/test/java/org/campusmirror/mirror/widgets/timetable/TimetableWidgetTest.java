@@ -21,7 +21,8 @@ import java.util.Locale;
 
 import org.campusmirror.mirror.widget.WidgetConfigurationException;
 import org.campusmirror.mirror.widgets.common.TestContext;
-import org.campusmirror.mirror.widgets.fetch.Download;
+import org.campusmirror.mirror.widgets.http.CannedFetcher;
+import org.campusmirror.mirror.widgets.http.HttpFetcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +49,7 @@ class TimetableWidgetTest {
         };
     }
 
-    private static final Download NO_NETWORK = (uri, max) -> {
+    private static final HttpFetcher NO_NETWORK = request -> {
         throw new IOException("no network in this test");
     };
 
@@ -132,36 +133,28 @@ class TimetableWidgetTest {
 
     @Test
     void webcalIsReadOverHttps() throws Exception {
-        var seen = new java.util.ArrayList<String>();
-        Download download = (uri, max) -> {
-            seen.add(uri.toString());
-            return new Download.Body(LECTURES, "text/calendar");
-        };
-        new TimetableWidget(config("webcal://stundenplan.example/export.ics"), home, download)
+        var http = new CannedFetcher().answer("https://stundenplan.example/export.ics", LECTURES, "text/calendar");
+        new TimetableWidget(config("webcal://stundenplan.example/export.ics"), home, http)
                 .refresh(TestContext.at("2026-10-12T08:30:00Z", BERLIN, Locale.GERMANY));
-        assertEquals(List.of("https://stundenplan.example/export.ics"), seen);
+        assertEquals(List.of("https://stundenplan.example/export.ics"),
+                http.requests().stream().map(request -> request.uri().toString()).toList());
+        assertEquals(1L << 20, http.requests().get(0).maxBytes(), "the configured limit goes to the fetcher");
     }
 
     @Test
     void aFailingFeedFallsBackToItsLastGoodCopyAndTheOthersStay() throws Exception {
         calendarFile("local.ics", feed(event("local", "DTSTART;TZID=Europe/Berlin:20261012T140000",
                 "DURATION:PT1H", "RRULE:FREQ=DAILY", "SUMMARY:Sprechstunde")));
-        var fail = new boolean[] {false};
-        Download download = (uri, max) -> {
-            if (fail[0]) {
-                throw new IOException("HTTP 503");
-            }
-            return new Download.Body(LECTURES, "text/calendar");
-        };
-        var widget = new TimetableWidget(config("https://uni.example/a.ics", "local.ics"), home, download);
+        var http = new CannedFetcher().answer("https://uni.example/a.ics", LECTURES, "text/calendar");
+        var widget = new TimetableWidget(config("https://uni.example/a.ics", "local.ics"), home, http);
         var context = TestContext.at("2026-10-12T08:30:00Z", BERLIN, Locale.GERMANY);
         widget.refresh(context);
-        fail[0] = true;
+        http.refuse("https://uni.example/a.ics");
         var model = widget.refresh(TestContext.at("2026-10-12T09:30:00Z", BERLIN, Locale.GERMANY));
         var view = (TimetableView) model.data();
         assertEquals(List.of("Analysis I", "Sprechstunde"),
                 view.days().get(0).entries().stream().map(TimetableView.Entry::title).toList());
-        assertTrue(view.notes().get(0).contains("HTTP 503") && view.notes().get(0).contains("copy from"),
+        assertTrue(view.notes().get(0).contains("connection refused") && view.notes().get(0).contains("copy from"),
                 view.notes().toString());
         assertEquals(java.time.Instant.parse("2026-10-12T08:30:00Z"), model.asOf());
     }
@@ -176,8 +169,8 @@ class TimetableWidgetTest {
 
     @Test
     void aBodyThatIsNoCalendarFailsLikeAnOutage() {
-        Download html = (uri, max) -> new Download.Body("<html>Login</html>".getBytes(StandardCharsets.UTF_8),
-                "text/html");
+        var html = new CannedFetcher().answer("https://uni.example/a.ics",
+                "<html>Login</html>".getBytes(StandardCharsets.UTF_8), "text/html");
         var widget = new TimetableWidget(config("https://uni.example/a.ics"), home, html);
         var e = assertThrows(IOException.class,
                 () -> widget.refresh(TestContext.at("2026-10-12T08:30:00Z", BERLIN, Locale.GERMANY)));
