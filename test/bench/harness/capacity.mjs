@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cpuBetween, snapshot, statusKb } from './procstat.mjs';
+import { cpuBetween, measurementWindow, statusKb } from './procstat.mjs';
 import { freePort, launcher, waitForPort } from './processes.mjs';
 import { BENCH_DIR, recommendedOursJvmOpts, REPO_DIR, serverDefinitions } from './servers.mjs';
 
@@ -111,15 +111,9 @@ async function step(name, conns, rate, duration, tag) {
             '--size', opts.size, '--allow-close', '--warmup', opts.warmup, '--duration', String(duration)],
         limitSeconds);
         const clientPid = await load.pid();
-        let first = null;
-        let last = null;
-        let result = null;
-        load.onLine((line) => {
-            if (line === 'MEASURE_START') first = snapshot(serverPid, clientPid);
-            else if (line === 'MEASURE_END') last = snapshot(serverPid, clientPid);
-            else if (line.startsWith('RESULT ')) result = JSON.parse(line.slice(7));
-        });
+        const measured = measurementWindow(load, serverPid, clientPid);
         await load.exited;
+        const { first, last, result } = measured;
         const rssMb = Math.round((statusKb(serverPid, 'VmHWM') ?? 0) / 1024);
         const alive = server.exitCode() === null;
         if (!result || result.error || !first || !last) {

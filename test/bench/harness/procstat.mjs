@@ -59,6 +59,20 @@ export function firstChild(pid) {
 }
 
 /** Takes the readings at one edge of the window. */
+/**
+ * Follows a load client's MEASURE_START, MEASURE_END and RESULT lines: a snapshot of both processes at each edge of
+ * the measured window, and the client's result. Read `first`, `last` and `result` once the client has exited.
+ */
+export function measurementWindow(load, serverPid, clientPid) {
+    const measured = { first: null, last: null, result: null };
+    load.onLine((line) => {
+        if (line === 'MEASURE_START') measured.first = snapshot(serverPid, clientPid);
+        else if (line === 'MEASURE_END') measured.last = snapshot(serverPid, clientPid);
+        else if (line.startsWith('RESULT ')) measured.result = JSON.parse(line.slice(7));
+    });
+    return measured;
+}
+
 export function snapshot(serverPid, clientPid) {
     return {
         at: performance.now(),

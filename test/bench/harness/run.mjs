@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cpuBetween, snapshot, statusKb } from './procstat.mjs';
+import { cpuBetween, measurementWindow, statusKb } from './procstat.mjs';
 import { freePort, launcher, waitForPort } from './processes.mjs';
 import { limiter } from './limiter.mjs';
 import { markdown } from './report.mjs';
@@ -157,15 +157,9 @@ async function measure(s, serverName) {
         const client = clientCommand(s, port, timing, { binary: opts.binary });
         const load = launch('client', tag, ['-c', cores.client, client.cmd, ...client.args], limitSeconds);
         const clientPid = await load.pid();
-        let first = null;
-        let last = null;
-        let result = null;
-        load.onLine((line) => {
-            if (line === 'MEASURE_START') first = snapshot(serverPid, clientPid);
-            else if (line === 'MEASURE_END') last = snapshot(serverPid, clientPid);
-            else if (line.startsWith('RESULT ')) result = JSON.parse(line.slice(7));
-        });
+        const measured = measurementWindow(load, serverPid, clientPid);
         const code = await load.exited;
+        const { first, last, result } = measured;
         const vmHwmKb = statusKb(serverPid, 'VmHWM');
         const threads = statusKb(serverPid, 'Threads');
         if (!result || result.error || code !== 0 || !first || !last) {
