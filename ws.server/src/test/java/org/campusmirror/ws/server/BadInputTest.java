@@ -20,6 +20,7 @@ import java.util.zip.Deflater;
 import org.campusmirror.ws.deflate.PerMessageDeflateOptions;
 import org.campusmirror.ws.protocol.CloseStatus;
 import org.campusmirror.ws.protocol.ProtocolLimits;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
  * well-behaved clients meanwhile, and its memory stays bounded.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Tag("own-jvm") // measures the heap or counts threads: surefire runs it in a JVM of its own (pom.xml)
 class BadInputTest {
     private static final ProtocolLimits SMALL = ProtocolLimits.DEFAULTS.withHandshakeTimeout(Duration.ofMillis(800))
             .withMaxFramePayload(64 << 10).withMaxMessageSize(256 << 10).withClosingTimeout(Duration.ofSeconds(2));

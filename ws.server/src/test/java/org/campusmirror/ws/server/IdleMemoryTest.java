@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
  * with them minus heap after GC before them, divided by their number. Target: under 8 KiB each.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("own-jvm") // measures the heap or counts threads: surefire runs it in a JVM of its own (pom.xml)
 class IdleMemoryTest {
     static final int CONNECTIONS = 2000;
 

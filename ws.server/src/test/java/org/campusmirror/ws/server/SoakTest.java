@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * changes it.
  */
 @Timeout(value = 20, unit = TimeUnit.MINUTES)
+@Tag("own-jvm") // measures the heap or counts threads: surefire runs it in a JVM of its own (pom.xml)
 class SoakTest {
     private static final int CONNECTIONS = Integer.getInteger("soak.connections", 100_000);
     private static final int CONCURRENT = 200;
