@@ -1,12 +1,11 @@
 package org.campusmirror.mirror.widgets.news;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.campusmirror.mirror.widget.WidgetConfigurationException;
+import org.campusmirror.mirror.widgets.common.SettingChecks;
 
 /** A news configuration, checked; every message names the setting. */
 record NewsSettings(List<URI> feeds, int maxItems, int rotateSeconds, boolean showSummary, long maxBytes) {
@@ -18,7 +17,7 @@ record NewsSettings(List<URI> feeds, int maxItems, int rotateSeconds, boolean sh
             if (value == null || value.isBlank()) {
                 continue;
             }
-            feeds.add(url(value.strip()));
+            feeds.add(SettingChecks.url("news.feeds", value));
         }
         if (feeds.isEmpty()) {
             throw new WidgetConfigurationException("news.feeds: give at least one RSS or Atom URL (http or https)");
@@ -40,25 +39,5 @@ record NewsSettings(List<URI> feeds, int maxItems, int rotateSeconds, boolean sh
                     + (20L << 20));
         }
         return new NewsSettings(List.copyOf(feeds), maxItems, rotate, config.news_show_summary(), maxBytes);
-    }
-
-    private static URI url(String text) throws WidgetConfigurationException {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-            throw new WidgetConfigurationException("news.feeds: '" + text + "' is not an http or https URL");
-        }
-        try {
-            URI uri = new URI(text);
-            if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                throw new WidgetConfigurationException("news.feeds: '" + text + "' has no host name");
-            }
-            if (uri.getUserInfo() != null) {
-                throw new WidgetConfigurationException("news.feeds: '" + uri.getHost()
-                        + "': put no user name or password into the URL (it would show in the console)");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new WidgetConfigurationException("news.feeds: '" + text + "' is not a valid URL: " + e.getReason());
-        }
     }
 }

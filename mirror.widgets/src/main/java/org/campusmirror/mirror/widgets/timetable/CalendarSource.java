@@ -3,7 +3,6 @@ package org.campusmirror.mirror.widgets.timetable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.campusmirror.mirror.widget.WidgetConfigurationException;
+import org.campusmirror.mirror.widgets.common.SettingChecks;
 
 /**
  * Where one iCal feed comes from: an {@code http}/{@code https} URL, or a file in the mirror's calendar folder
@@ -90,19 +90,7 @@ sealed interface CalendarSource {
     }
 
     private static CalendarSource url(String setting, String text) throws WidgetConfigurationException {
-        try {
-            URI uri = new URI(text);
-            if (uri.getHost() == null || uri.getHost().isEmpty()) {
-                throw new WidgetConfigurationException(setting + ": '" + text + "' has no host name");
-            }
-            if (uri.getUserInfo() != null) {
-                throw new WidgetConfigurationException(setting + ": '" + uri.getHost()
-                        + "': put no user name or password into the URL (it would show in the console)");
-            }
-            return new Url(uri);
-        } catch (URISyntaxException e) {
-            throw new WidgetConfigurationException(setting + ": '" + text + "' is not a valid URL: " + e.getReason());
-        }
+        return new Url(SettingChecks.url(setting, text));
     }
 
     private static CalendarSource file(String setting, String text, Path home, long maxBytes)

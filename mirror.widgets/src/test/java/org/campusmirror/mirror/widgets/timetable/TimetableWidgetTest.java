@@ -118,7 +118,8 @@ class TimetableWidgetTest {
     void configurationErrorsNameTheSetting() {
         var cases = List.of(
                 new Object[] {config(new String[0]), "timetable.sources: give at least one"},
-                new Object[] {config("https://user:pw@example.org/a.ics"), "timetable.sources: 'example.org'"},
+                new Object[] {config("https://user:pw@example.org/a.ics"),
+                        "timetable.sources: 'https://example.org/a.ics' carries a user name or password"},
                 new Object[] {config("https://"), "timetable.sources: 'https://'"},
                 new Object[] {config(0, 30, "a.ics"), "timetable.days: 0"},
                 new Object[] {config(15, 30, "a.ics"), "timetable.days: 15"},
@@ -128,6 +129,7 @@ class TimetableWidgetTest {
             var e = assertThrows(WidgetConfigurationException.class,
                     () -> widget.refresh(TestContext.at("2026-10-12T08:30:00Z", BERLIN, Locale.GERMANY)));
             assertTrue(e.getMessage().startsWith((String) c[1]), e.getMessage());
+            assertFalse(e.getMessage().contains("pw@"), "no password in the message: " + e.getMessage());
         }
     }
 
