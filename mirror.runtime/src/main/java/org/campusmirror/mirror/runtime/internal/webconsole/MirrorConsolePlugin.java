@@ -15,6 +15,7 @@ import org.campusmirror.mirror.runtime.internal.display.BundleEntries;
 import org.campusmirror.mirror.runtime.internal.display.DisplayEndpoint;
 import org.campusmirror.mirror.runtime.internal.display.MirrorDisplay;
 import org.campusmirror.mirror.runtime.internal.widgets.WidgetRegistry;
+import org.campusmirror.mirror.runtime.webconsole.CsrfGuard;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

@@ -1,4 +1,4 @@
-package org.campusmirror.mirror.runtime.internal.webconsole;
+package org.campusmirror.mirror.runtime.webconsole;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,7 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Protects the console plugin's state-changing requests from cross-site request forgery. The Web Console has no
+ * Protects a console plugin's state-changing requests from cross-site request forgery. The Web Console has no
  * token of its own, and its HTTP Basic credentials ride along with any request a browser sends, so two checks:
  * <ul>
  * <li>a token in every form: an HMAC of the signed-in user under a key drawn at each start, which another site
@@ -23,18 +23,19 @@ import javax.crypto.spec.SecretKeySpec;
  * comes from no browser page, and the token alone decides.</li>
  * </ul>
  */
-final class CsrfGuard {
-    static final String FIELD = "token";
+public final class CsrfGuard {
+    /** The form field that carries the token. */
+    public static final String FIELD = "token";
     private final SecretKeySpec key;
 
-    CsrfGuard() {
+    public CsrfGuard() {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
     /** The token for forms shown to {@code user} (null: an anonymous user, if the console ever allows one). */
-    String token(String user) {
+    public String token(String user) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
@@ -56,7 +57,7 @@ final class CsrfGuard {
      * @param scheme  the request's scheme ({@code http}, {@code https})
      * @param host    the {@code Host} header the browser sent
      */
-    Optional<String> refusal(String user, String token, String origin, String referer, String scheme, String host) {
+    public Optional<String> refusal(String user, String token, String origin, String referer, String scheme, String host) {
         String expected = (scheme + "://" + host).toLowerCase(Locale.ROOT);
         if (origin != null) {
             if (!origin.strip().toLowerCase(Locale.ROOT).equals(expected)) {

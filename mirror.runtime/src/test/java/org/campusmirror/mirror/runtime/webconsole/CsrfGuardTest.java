@@ -1,4 +1,4 @@
-package org.campusmirror.mirror.runtime.internal.webconsole;
+package org.campusmirror.mirror.runtime.webconsole;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

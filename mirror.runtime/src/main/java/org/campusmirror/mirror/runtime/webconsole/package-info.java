@@ -1,0 +1,7 @@
+/**
+ * Pieces for Web Console plugins of Campus Mirror bundles (the runtime's "Mirror" plugin, the fleet's "Fleet"):
+ * the guard against cross-site request forgery on their forms.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.campusmirror.mirror.runtime.webconsole;
