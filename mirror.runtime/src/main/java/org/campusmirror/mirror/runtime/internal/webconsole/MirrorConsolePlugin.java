@@ -16,6 +16,7 @@ import org.campusmirror.mirror.runtime.internal.display.DisplayEndpoint;
 import org.campusmirror.mirror.runtime.internal.display.MirrorDisplay;
 import org.campusmirror.mirror.runtime.internal.widgets.WidgetRegistry;
 import org.campusmirror.mirror.runtime.webconsole.CsrfGuard;
+import org.campusmirror.mirror.runtime.webconsole.PluginRequests;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,7 +24,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.servlet.context.ServletContextHelper;
 import org.owasp.encoder.Encode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +48,6 @@ public final class MirrorConsolePlugin extends HttpServlet {
     static final String LABEL = "mirror";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(MirrorConsolePlugin.class);
-    private static final String PLUGIN_ROOT_ATTRIBUTE = "felix.webconsole.pluginRoot";
     private static final long MAX_ALERT_MINUTES = 7 * 24 * 60;
 
     private final transient BundleContext context;
@@ -72,7 +71,7 @@ public final class MirrorConsolePlugin extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = subPath(request);
+        String path = PluginRequests.subPath(request, LABEL);
         switch (path) {
             case "", "/" -> page(request, response);
             case "/state.json" -> state(response);
@@ -84,25 +83,25 @@ public final class MirrorConsolePlugin extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"/action".equals(subPath(request))) {
+        if (!"/action".equals(PluginRequests.subPath(request, LABEL))) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Optional<String> refusal = guard.refusal(user(request), request.getParameter(CsrfGuard.FIELD),
+        Optional<String> refusal = guard.refusal(PluginRequests.user(request), request.getParameter(CsrfGuard.FIELD),
                 request.getHeader("Origin"), request.getHeader("Referer"), request.getScheme(),
                 request.getHeader("Host"));
         if (refusal.isPresent()) {
             LOG.warn("Mirror console: refused a request from {}: {}", request.getRemoteAddr(), refusal.get());
-            plain(response, HttpServletResponse.SC_FORBIDDEN, "Refused: " + refusal.get());
+            PluginRequests.plain(response, HttpServletResponse.SC_FORBIDDEN, "Refused: " + refusal.get());
             return;
         }
         Optional<String> problem = act(request);
         if (problem.isPresent()) {
-            plain(response, HttpServletResponse.SC_BAD_REQUEST, problem.get());
+            PluginRequests.plain(response, HttpServletResponse.SC_BAD_REQUEST, problem.get());
             return;
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", pluginRoot(request));
+        response.setHeader("Location", PluginRequests.pluginRoot(request, LABEL));
     }
 
     /** Carries out one form's action; returns what was wrong with it, if anything. */
@@ -139,7 +138,7 @@ public final class MirrorConsolePlugin extends HttpServlet {
                 return Optional.of("Unknown action");
             }
         }
-        LOG.info("Mirror console: {} by {}", action, user(request));
+        LOG.info("Mirror console: {} by {}", action, PluginRequests.user(request));
         return Optional.empty();
     }
 
@@ -164,8 +163,8 @@ public final class MirrorConsolePlugin extends HttpServlet {
     }
 
     private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String root = Encode.forHtmlAttribute(pluginRoot(request));
-        String token = Encode.forHtmlAttribute(guard.token(user(request)));
+        String root = Encode.forHtmlAttribute(PluginRequests.pluginRoot(request, LABEL));
+        String token = Encode.forHtmlAttribute(guard.token(PluginRequests.user(request)));
         String hidden = "<input type=\"hidden\" name=\"" + CsrfGuard.FIELD + "\" value=\"" + token + "\">";
         String html = template("console.html").replace("{{root}}", root).replace("{{token}}", token)
                 .replace("{{tokenField}}", hidden);
@@ -198,25 +197,4 @@ public final class MirrorConsolePlugin extends HttpServlet {
     }
 
     /** The part of the path after the plugin's label: "", "/state.json", "/action". */
-    private static String subPath(HttpServletRequest request) {
-        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
-        String prefix = "/" + LABEL;
-        return info.startsWith(prefix) ? info.substring(prefix.length()) : info;
-    }
-
-    private static String pluginRoot(HttpServletRequest request) {
-        Object root = request.getAttribute(PLUGIN_ROOT_ATTRIBUTE);
-        return root instanceof String text && text.startsWith("/") ? text : "/system/console/" + LABEL;
-    }
-
-    private static String user(HttpServletRequest request) {
-        Object user = request.getAttribute(ServletContextHelper.REMOTE_USER);
-        return user != null ? String.valueOf(user) : request.getRemoteUser();
-    }
-
-    private static void plain(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType("text/plain;charset=utf-8");
-        response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
-    }
 }
