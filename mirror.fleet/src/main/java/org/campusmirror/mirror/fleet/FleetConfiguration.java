@@ -53,7 +53,7 @@ public @interface FleetConfiguration {
     String topic_prefix() default "campusmirror";
 
     @AttributeDefinition(name = "Keep-alive (seconds)",
-            description = "The broker announces a vanished mirror as offline after 1.5 times this (5-600)")
+            description = "The broker announces a vanished mirror as offline after 1.5 times this (2-600)")
     int keepalive_seconds() default 30;
 
     @AttributeDefinition(name = "Status every (seconds)", description = "How often the status is refreshed (5-3600)")

@@ -78,7 +78,7 @@ record FleetSettings(URI brokerUrl, String pahoUri, boolean tls, String name, St
                 config.username().strip(), config._password().toCharArray(), path(config.ca_certificate()),
                 path(config.client_keystore()), config._client_keystore_password().toCharArray(),
                 new Topics(config.topic_prefix().strip()),
-                seconds("keepalive.seconds", config.keepalive_seconds(), 5, 600),
+                seconds("keepalive.seconds", config.keepalive_seconds(), 2, 600),
                 seconds("status.seconds", config.status_seconds(), 5, 3600),
                 seconds("reconnect.max.seconds", config.reconnect_max_seconds(), 1, 3600),
                 config.accept_unsigned_announcements(), key,

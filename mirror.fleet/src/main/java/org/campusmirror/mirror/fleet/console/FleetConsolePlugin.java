@@ -21,7 +21,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.owasp.encoder.Encode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,8 +94,8 @@ public final class FleetConsolePlugin extends HttpServlet {
         switch (PluginRequests.subPath(request, LABEL)) {
             case "", "/" -> page(request, response);
             case "/state.json" -> state(response);
-            case "/fleet.js" -> resource(response, "fleet.js", "text/javascript;charset=utf-8");
-            case "/fleet.css" -> resource(response, "fleet.css", "text/css;charset=utf-8");
+            case "/fleet.js" -> PluginRequests.resource(response, bytes("fleet.js"), "text/javascript;charset=utf-8");
+            case "/fleet.css" -> PluginRequests.resource(response, bytes("fleet.css"), "text/css;charset=utf-8");
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }
@@ -107,11 +106,8 @@ public final class FleetConsolePlugin extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Optional<String> refusal = guard.refusal(PluginRequests.user(request), request.getParameter(CsrfGuard.FIELD),
-                request.getHeader("Origin"), request.getHeader("Referer"), request.getScheme(),
-                request.getHeader("Host"));
+        Optional<String> refusal = PluginRequests.refusal(guard, request, "Fleet");
         if (refusal.isPresent()) {
-            LOG.warn("Fleet console: refused a request from {}: {}", request.getRemoteAddr(), refusal.get());
             PluginRequests.plain(response, HttpServletResponse.SC_FORBIDDEN, "Refused: " + refusal.get());
             return;
         }
@@ -198,13 +194,7 @@ public final class FleetConsolePlugin extends HttpServlet {
     }
 
     private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String root = Encode.forHtmlAttribute(PluginRequests.pluginRoot(request, LABEL));
-        String token = Encode.forHtmlAttribute(guard.token(PluginRequests.user(request)));
-        String hidden = "<input type=\"hidden\" name=\"" + CsrfGuard.FIELD + "\" value=\"" + token + "\">";
-        String html = template("fleet.html").replace("{{root}}", root).replace("{{token}}", token)
-                .replace("{{tokenField}}", hidden);
-        response.setContentType("text/html;charset=utf-8");
-        response.getWriter().write(html);
+        PluginRequests.page(request, response, LABEL, guard, new String(bytes("fleet.html"), StandardCharsets.UTF_8));
     }
 
     private void state(HttpServletResponse response) throws IOException {
@@ -218,16 +208,6 @@ public final class FleetConsolePlugin extends HttpServlet {
         response.setContentType("application/json;charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
         response.getOutputStream().write(json.writeValueAsBytes(state));
-    }
-
-    private void resource(HttpServletResponse response, String name, String type) throws IOException {
-        response.setContentType(type);
-        response.setHeader("Cache-Control", "no-cache");
-        response.getOutputStream().write(bytes(name));
-    }
-
-    private String template(String name) throws IOException {
-        return new String(bytes(name), StandardCharsets.UTF_8);
     }
 
     private byte[] bytes(String name) throws IOException {

@@ -65,8 +65,8 @@ final class FleetView implements FleetLink.Watcher {
     @Override
     public synchronized void event(String mirrorId, byte[] payload) {
         JsonNode node = read(payload);
-        if (node == null) {
-            return;
+        if (node == null || !node.path("result").isTextual()) {
+            return; // not an event of the contract
         }
         ObjectNode event = json.createObjectNode();
         event.put("mirrorId", mirrorId);

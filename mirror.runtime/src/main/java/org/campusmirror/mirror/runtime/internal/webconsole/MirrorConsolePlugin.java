@@ -24,7 +24,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.owasp.encoder.Encode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +74,8 @@ public final class MirrorConsolePlugin extends HttpServlet {
         switch (path) {
             case "", "/" -> page(request, response);
             case "/state.json" -> state(response);
-            case "/console.js" -> resource(response, "console.js", "text/javascript;charset=utf-8");
-            case "/console.css" -> resource(response, "console.css", "text/css;charset=utf-8");
+            case "/console.js" -> PluginRequests.resource(response, bytes("console.js"), "text/javascript;charset=utf-8");
+            case "/console.css" -> PluginRequests.resource(response, bytes("console.css"), "text/css;charset=utf-8");
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
     }
@@ -87,11 +86,8 @@ public final class MirrorConsolePlugin extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        Optional<String> refusal = guard.refusal(PluginRequests.user(request), request.getParameter(CsrfGuard.FIELD),
-                request.getHeader("Origin"), request.getHeader("Referer"), request.getScheme(),
-                request.getHeader("Host"));
+        Optional<String> refusal = PluginRequests.refusal(guard, request, "Mirror");
         if (refusal.isPresent()) {
-            LOG.warn("Mirror console: refused a request from {}: {}", request.getRemoteAddr(), refusal.get());
             PluginRequests.plain(response, HttpServletResponse.SC_FORBIDDEN, "Refused: " + refusal.get());
             return;
         }
@@ -163,13 +159,8 @@ public final class MirrorConsolePlugin extends HttpServlet {
     }
 
     private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String root = Encode.forHtmlAttribute(PluginRequests.pluginRoot(request, LABEL));
-        String token = Encode.forHtmlAttribute(guard.token(PluginRequests.user(request)));
-        String hidden = "<input type=\"hidden\" name=\"" + CsrfGuard.FIELD + "\" value=\"" + token + "\">";
-        String html = template("console.html").replace("{{root}}", root).replace("{{token}}", token)
-                .replace("{{tokenField}}", hidden);
-        response.setContentType("text/html;charset=utf-8");
-        response.getWriter().write(html);
+        PluginRequests.page(request, response, LABEL, guard,
+                new String(bytes("console.html"), StandardCharsets.UTF_8));
     }
 
     private void state(HttpServletResponse response) throws IOException {
@@ -182,19 +173,7 @@ public final class MirrorConsolePlugin extends HttpServlet {
         response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void resource(HttpServletResponse response, String name, String type) throws IOException {
-        response.setContentType(type);
-        response.setHeader("Cache-Control", "no-cache");
-        response.getOutputStream().write(bytes(name));
-    }
-
-    private String template(String name) throws IOException {
-        return new String(bytes(name), StandardCharsets.UTF_8);
-    }
-
     private byte[] bytes(String name) throws IOException {
         return BundleEntries.read(context.getBundle(), "webconsole/" + name);
     }
-
-    /** The part of the path after the plugin's label: "", "/state.json", "/action". */
 }
