@@ -8,7 +8,7 @@
 // simulated mirror has it (one clock: publisher and receivers are in this process).
 //
 //   node fleet-sim.mjs [--mirrors 1000] [--groups 10] [--announcements 10] [--window 60] [--tls]
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -157,8 +157,10 @@ const lines = [
     `| announcements that reached every simulated mirror | ${complete} of ${ANNOUNCEMENTS} |`,
 ];
 console.log(lines.join('\n'));
-console.log(`\nmosquitto ${execFileSync('/usr/sbin/mosquitto', ['-h']).toString().split('\n')[0].trim()}; node ${process.version}; ` +
-    `broker on core 0, simulation on core 1; load average before: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+// mosquitto -h prints its version and exits 3.
+const version = spawnSync('/usr/sbin/mosquitto', ['-h']).stdout.toString().split('\n')[0].trim();
+console.log(`\n${version}; node ${process.version}; ` +
+    `broker on core 0, simulation on core 1; load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 mirrors.forEach((m) => { clearTimeout(m.timer); m.client.end(true); });
 admin.end(true);
 cleanup();
