@@ -250,6 +250,17 @@ class FleetTest {
                 "group", "building-a"));
         assertEquals(403, forged.statusCode(), "no token, no action");
 
+        // The broker password is on no console page (the fleet's own configuration page included) and in no log.
+        Map<String, String> pages = new LinkedHashMap<>(ConsolePages.fetchAll(console));
+        pages.put("configMgr", console.get("/system/console/configMgr/org.campusmirror.mirror.fleet").body());
+        assertTrue(pages.get("configMgr").contains("Fleet public key"), "the fleet's configuration page is there");
+        for (Map.Entry<String, String> crawled : pages.entrySet()) {
+            assertFalse(crawled.getValue().contains(passwords.get("mirror-a")), "broker password on " + crawled.getKey());
+        }
+        String log = Files.readString(work.resolve("mirror-a").resolve("logs/mirror.log"), StandardCharsets.UTF_8)
+                + mirrors.get("mirror-a").output();
+        assertFalse(log.contains(passwords.get("mirror-a")), "broker password in the log");
+
         try (Browser browser = Browser.launch();
                 BrowserPage view = browser.openWithHeaders("http://127.0.0.1:" + mirrors.get("mirror-a").options()
                         .httpPort() + "/system/console/fleet", 1400, 1100, Map.of("Authorization", "Basic "
