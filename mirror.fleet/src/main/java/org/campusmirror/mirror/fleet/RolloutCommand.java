@@ -86,7 +86,7 @@ final class RolloutCommand {
         }
     }
 
-    private static void checkManifest(byte[] jar, String name, Version version) throws Refusal {
+    static void checkManifest(byte[] jar, String name, Version version) throws Refusal {
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
             Manifest manifest = in.getManifest();
             if (manifest == null) {

@@ -214,6 +214,19 @@ class FleetTest {
 
     @Test
     @Order(6)
+    void aMessageOverTheMirrorsPacketLimitNeverReachesItAndTheMirrorGoesOn() throws Exception {
+        String huge = "Too long " + "x".repeat(300 * 1024);
+        admin.publish(PREFIX + "/announce/building-a", announcement("huge", huge, "urgent"), false);
+        String text = "After the oversized one " + System.nanoTime();
+        long sent = System.nanoTime();
+        admin.publish(PREFIX + "/announce/building-a", announcement("after", text, "urgent"), false);
+        awaitOnDisplays("the next announcement", List.of("mirror-c"), text, sent);
+        assertFalse(snapshot("mirror-c").contains("Too long"), "the 300 KiB announcement is not shown");
+        assertTrue(mirrors.get("mirror-c").isAlive() && "online".equals(state(admin, "mirror-c")), "still online");
+    }
+
+    @Test
+    @Order(7)
     void aMirrorPublishingUnderAnotherMirrorsIdIsRefusedByTheAcl() throws Exception {
         try (MqttProbe intruder = new MqttProbe(broker, pki, "mirror-b", passwords.get("mirror-b"), "intruder")) {
             int code = intruder.publish(statusTopic("mirror-c"), "{\"state\":\"offline\",\"mirrorId\":\"mirror-c\"}",
@@ -231,7 +244,7 @@ class FleetTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theFleetConsolePageListsTheMirrorsAndSendsAnAnnouncement() throws Exception {
         ConsoleClient console = console("mirror-a");
         Eventually.await("the Fleet plugin sees all three", () -> {
@@ -251,9 +264,10 @@ class FleetTest {
         assertEquals(403, forged.statusCode(), "no token, no action");
 
         // The broker password is on no console page (the fleet's own configuration page included) and in no log.
-        Map<String, String> pages = new LinkedHashMap<>(ConsolePages.fetchAll(console));
-        pages.put("configMgr", console.get("/system/console/configMgr/org.campusmirror.mirror.fleet").body());
-        assertTrue(pages.get("configMgr").contains("Fleet public key"), "the fleet's configuration page is there");
+        Map<String, String> pages = ConsolePages.fetchAll(console);
+        String fleetConfiguration = pages.get("/system/console/configMgr/org.campusmirror.mirror.fleet.json");
+        assertTrue(fleetConfiguration != null && fleetConfiguration.contains(broker.url()),
+                "the crawl read the fleet's configuration: " + fleetConfiguration);
         for (Map.Entry<String, String> crawled : pages.entrySet()) {
             assertFalse(crawled.getValue().contains(passwords.get("mirror-a")), "broker password on " + crawled.getKey());
         }
@@ -274,7 +288,7 @@ class FleetTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aKilledMirrorShowsOfflineWithinOneAndAHalfKeepAlivesAndCatchesUpWhenItReturns() throws Exception {
         long killed = System.nanoTime();
         mirrors.get("mirror-c").kill();
@@ -300,7 +314,7 @@ class FleetTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @Timeout(value = 90)
     void withTheBrokerDownTheDisplaysGoOnAndTheMirrorsReconnectAndCatchUp() throws Exception {
         String before = snapshot("mirror-b");
