@@ -8,6 +8,8 @@
 // simulated mirror has it (one clock: publisher and receivers are in this process).
 //
 //   node fleet-sim.mjs [--mirrors 1000] [--groups 10] [--announcements 10] [--window 60] [--tls]
+//
+// --tls: the broker listens with TLS 1.2+ (a throw-away EC P-256 certificate made with openssl), as a campus runs it.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -24,6 +26,7 @@ const GROUPS = Number(args.groups ?? 10);
 const ANNOUNCEMENTS = Number(args.announcements ?? 10);
 const WINDOW_S = Number(args.window ?? 60);
 const STATUS_S = 60;
+const TLS = args.tls === 'true';
 const PREFIX = 'campusmirror';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,9 +61,17 @@ function percentile(sorted, p) {
 
 const folder = mkdtempSync(join(tmpdir(), 'fleet-sim-'));
 const port = await freePort();
+const tlsLines = [];
+if (TLS) {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+        '-keyout', join(folder, 'broker.key'), '-out', join(folder, 'broker.pem'), '-days', '1', '-subj', '/CN=127.0.0.1',
+        '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    tlsLines.push(`cafile ${join(folder, 'broker.pem')}`, `certfile ${join(folder, 'broker.pem')}`,
+        `keyfile ${join(folder, 'broker.key')}`, 'tls_version tlsv1.2');
+}
 writeFileSync(join(folder, 'mosquitto.conf'), [
     'user root', 'allow_anonymous true', 'persistence false', 'max_keepalive 65535', 'log_dest none',
-    `listener ${port} 127.0.0.1`, 'max_connections -1', ''].join('\n'));
+    `listener ${port} 127.0.0.1`, ...tlsLines, 'max_connections -1', ''].join('\n'));
 const broker = spawn('taskset', ['-c', '0', '/usr/sbin/mosquitto', '-c', join(folder, 'mosquitto.conf')],
     { stdio: 'ignore' });
 let brokerPid;
@@ -78,7 +89,8 @@ const cleanup = () => { try { broker.kill('SIGKILL'); } catch { } };
 process.on('exit', cleanup);
 
 const started = Date.now();
-const url = `mqtt://127.0.0.1:${port}`;
+const url = `${TLS ? 'mqtts' : 'mqtt'}://127.0.0.1:${port}`;
+const tlsOptions = TLS ? { ca: readFileSync(join(folder, 'broker.pem')) } : {};
 const received = new Map(); // announcement id -> array of arrival times (ms, hrtime)
 const mirrors = [];
 const connectStart = performance.now();
@@ -86,7 +98,7 @@ for (let i = 0; i < MIRRORS; i++) {
     const id = `sim-${String(i).padStart(4, '0')}`;
     const group = `g${i % GROUPS}`;
     const client = mqtt.connect(url, {
-        protocolVersion: 5, clientId: id, keepalive: 30, clean: true, reconnectPeriod: 0,
+        ...tlsOptions, protocolVersion: 5, clientId: id, keepalive: 30, clean: true, reconnectPeriod: 0,
         will: { topic: `${PREFIX}/mirrors/${id}/status`, payload: statusOf(id, group, 'offline', started), qos: 1, retain: true },
     });
     client.on('message', (topic, payload) => {
@@ -119,7 +131,7 @@ mirrors.forEach((m, i) => {
 await sleep(5000);
 
 // Announcements to all, spread over the window, while the statuses keep coming.
-const admin = mqtt.connect(url, { protocolVersion: 5, clientId: 'sim-admin', clean: true });
+const admin = mqtt.connect(url, { ...tlsOptions, protocolVersion: 5, clientId: 'sim-admin', clean: true });
 await new Promise((resolve) => admin.on('connect', resolve));
 const before = procStat(brokerPid);
 const windowStart = performance.now();
@@ -149,7 +161,7 @@ const cpu = ((after.ticks - before.ticks) / hz) / windowSeconds * 100;
 const lines = [
     `| figure | value |`,
     `| --- | --- |`,
-    `| simulated mirrors (MQTT 5 connections, ${GROUPS} groups, keep-alive 30 s, retained will) | ${MIRRORS}, all connected after ${connectSeconds.toFixed(1)} s |`,
+    `| simulated mirrors (MQTT 5 ${TLS ? 'over TLS' : 'plain'}, ${GROUPS} groups, keep-alive 30 s, retained will) | ${MIRRORS}, all connected after ${connectSeconds.toFixed(1)} s |`,
     `| status rate (retained, once a minute each) | ${(MIRRORS / STATUS_S).toFixed(1)} messages/s |`,
     `| broker CPU over ${windowSeconds.toFixed(0)} s of steady state (statuses, keep-alives, ${ANNOUNCEMENTS} announcements) | ${cpu.toFixed(2)} % of one core |`,
     `| broker RSS at the end / peak (VmRSS / VmHWM) | ${(after.rssKb / 1024).toFixed(1)} MB / ${(after.hwmKb / 1024).toFixed(1)} MB |`,

@@ -266,7 +266,7 @@ class FleetTest {
         // The broker password is on no console page (the fleet's own configuration page included) and in no log.
         Map<String, String> pages = ConsolePages.fetchAll(console);
         String fleetConfiguration = pages.get("/system/console/configMgr/org.campusmirror.mirror.fleet.json");
-        assertTrue(fleetConfiguration != null && fleetConfiguration.contains(broker.url()),
+        assertTrue(fleetConfiguration != null && fleetConfiguration.contains("127.0.0.1:" + broker.port()),
                 "the crawl read the fleet's configuration: " + fleetConfiguration);
         for (Map.Entry<String, String> crawled : pages.entrySet()) {
             assertFalse(crawled.getValue().contains(passwords.get("mirror-a")), "broker password on " + crawled.getKey());
