@@ -37,6 +37,8 @@ final class FleetMember {
     private static final Logger LOG = LoggerFactory.getLogger(FleetMember.class);
     /** How long after a (re)connect the retained announcements must have arrived. */
     static final Duration CATCH_UP_WINDOW = Duration.ofSeconds(3);
+    /** How long after an applied configuration or rollout the status is published again. */
+    static final Duration STATUS_AFTER_CHANGE = Duration.ofSeconds(5);
 
     private final Supplier<MirrorHealth> health;
     private final Supplier<AnnouncementBoard> board;
@@ -129,6 +131,11 @@ final class FleetMember {
 
     private void report(FleetEvent event) {
         session.publishQuietly(settings.topics().events(mirrorId), event.json(json, mirrorId), false);
+        if (event.applied() && !scheduler.isShutdown()) {
+            // A new configuration or widget changes the widget counts: say so once its first refresh is likely done.
+            scheduler.schedule(MqttSession.guarded("status", this::publishStatus), STATUS_AFTER_CHANGE.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Where each received message goes. */

@@ -181,6 +181,11 @@ class FleetTest {
             Eventually.await(id + " shows the rolled-out widget", () -> snapshot(id).contains("\"exam-countdown\""));
         }
         assertTrue(console("mirror-c").bundle(SAMPLE_BSN).isEmpty(), "not installed on the building-a mirror");
+        // The status follows: the fleet's clock and the rolled-out widget are counted, none in error.
+        Eventually.await("mirror-a's status counts both widgets", Duration.ofSeconds(20), () -> {
+            JsonNode widgets = admin.latest(statusTopic("mirror-a")).json().path("widgets");
+            return widgets.path("ok").asInt() + widgets.path("stale").asInt() == 2 && widgets.path("error").asInt() == 0;
+        });
     }
 
     @Test
