@@ -211,6 +211,9 @@ final class MqttSession {
     private final class Callback implements MqttCallback {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
+            if (stopped) {
+                return; // a connect that was under way when the fleet stopped; its scheduler is gone
+            }
             backoff.reset();
             LOG.info("Fleet: connected to {} as {}", settings.brokerUrl(), mirrorId);
             scheduler.execute(guarded("connect", () -> {
@@ -238,6 +241,9 @@ final class MqttSession {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            if (stopped) {
+                return;
+            }
             byte[] payload = message.getPayload();
             boolean retained = message.isRetained();
             scheduler.execute(guarded(topic, () -> inbox.message(topic, payload, retained)));
