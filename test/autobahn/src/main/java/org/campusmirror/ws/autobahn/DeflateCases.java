@@ -138,8 +138,11 @@ final class DeflateCases {
         private void sendOne() {
             byte[] source = data.bytes();
             byte[] message = new byte[length];
-            for (int i = 0; i < length; i++) {
-                message[i] = source[(pointer + i) % source.length];
+            for (int filled = 0; filled < length; ) {
+                int from = (pointer + filled) % source.length;
+                int count = Math.min(length - filled, source.length - from);
+                System.arraycopy(source, from, message, filled, count);
+                filled += count;
             }
             pointer = (pointer + length) % source.length;
             expectedSha1 = ReceivedEvent.sha1(message);

@@ -41,18 +41,28 @@ final class WireLog {
             tail = new byte[half];
         }
 
+        /** Bulk copies: every byte of a case passes here, so no per-byte work (12.x moves 131 MB a case). */
         void add(ByteBuffer bytes) {
             ByteBuffer view = bytes.duplicate();
             deliveries++;
-            while (view.hasRemaining()) {
-                byte b = view.get();
-                if (headFill < head.length) {
-                    head[headFill++] = b;
-                } else if (tail.length > 0) {
-                    tail[(int) ((total - head.length) % tail.length)] = b;
+            int toHead = Math.min(head.length - headFill, view.remaining());
+            view.get(head, headFill, toHead);
+            headFill += toHead;
+            total += toHead;
+            int rest = view.remaining();
+            if (rest > 0 && tail.length > 0) {
+                // only the last tail.length bytes can stay in the ring
+                int skipped = Math.max(0, rest - tail.length);
+                view.position(view.position() + skipped);
+                long index = total + skipped;
+                while (view.hasRemaining()) {
+                    int slot = (int) ((index - head.length) % tail.length);
+                    int count = Math.min(tail.length - slot, view.remaining());
+                    view.get(tail, slot, count);
+                    index += count;
                 }
-                total++;
             }
+            total += rest;
         }
 
         void render(String name, List<String> lines) {
