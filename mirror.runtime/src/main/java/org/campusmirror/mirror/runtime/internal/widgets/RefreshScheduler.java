@@ -55,6 +55,8 @@ final class RefreshScheduler {
         Run running;
         boolean waiting;
         boolean removed;
+        /** Asked to refresh while a call ran: that call may have read the old data, so one more follows at once. */
+        boolean again;
 
         Slot(String id, Job job, Duration interval) {
             this.id = id;
@@ -164,16 +166,24 @@ final class RefreshScheduler {
         }
     }
 
-    /** Refreshes a widget now unless a call is running or waiting (the console's refresh button). */
+    /**
+     * Refreshes a widget now. A call waiting for a thread will read the new data anyway; a call running may not,
+     * so one more call follows as soon as it returns (one, however often this is asked meanwhile).
+     */
     void refreshNow(String id) {
         synchronized (lock) {
             Slot slot = slots.get(id);
-            if (slot != null && slot.running == null && !slot.waiting) {
-                if (slot.due != null) {
-                    slot.due.cancel();
-                }
-                becomeDue(slot);
+            if (slot == null || slot.waiting) {
+                return;
             }
+            if (slot.running != null) {
+                slot.again = true;
+                return;
+            }
+            if (slot.due != null) {
+                slot.due.cancel();
+            }
+            becomeDue(slot);
         }
     }
 
@@ -263,6 +273,11 @@ final class RefreshScheduler {
         Instant ended = clock.instant();
         if (outcome != null) {
             listener.finished(slot.id, outcome, run.started, ended, run.overdue);
+        }
+        if (slot.again) {
+            slot.again = false;
+            becomeDue(slot);
+            return;
         }
         Duration elapsed = Duration.between(run.started, ended);
         Duration delay = slot.interval.minus(elapsed);

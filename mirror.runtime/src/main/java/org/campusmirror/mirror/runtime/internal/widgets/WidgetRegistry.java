@@ -241,9 +241,15 @@ public final class WidgetRegistry implements RefreshScheduler.Listener {
         return byService.values().stream().map(entry -> entry.widget).toList();
     }
 
-    /** Refreshes a widget now (unless a refresh is running or waiting). */
+    /** Refreshes a widget now (see {@link RefreshScheduler#refreshNow}). */
     public void refreshNow(String id) {
         scheduler.refreshNow(id);
+    }
+
+    /** Refreshes every widget of this kind now; {@link WidgetRefreshEventHandler} calls it. */
+    public void refreshKindNow(String kind) {
+        byId.values().stream().filter(entry -> entry.descriptor.kind().equals(kind))
+                .forEach(entry -> scheduler.refreshNow(entry.id()));
     }
 
     /** Threads inside a widget's refresh now, hung ones included. */

@@ -254,6 +254,28 @@ class RefreshSchedulerTest {
         assertFalse(events.poll(200, TimeUnit.MILLISECONDS) != null, "once");
     }
 
+    @Test
+    void refreshNowDuringACallRunsOnceMoreWhenItReturns() throws InterruptedException {
+        BlockingJob first = new BlockingJob(false);
+        AtomicInteger calls = new AtomicInteger();
+        RefreshScheduler scheduler = scheduler(1);
+        scheduler.add("w", cancelled -> calls.incrementAndGet() == 1 ? first.run(cancelled) : fresh("again"),
+                INTERVAL);
+        timer.runDue();
+        assertTrue(first.entered.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        // The running call may have read the data before it changed: asked twice, it is refreshed once more.
+        scheduler.refreshNow("w");
+        scheduler.refreshNow("w");
+        first.release.countDown();
+        assertEquals(fresh("late").toString(), next().outcome().toString());
+        assertEquals(fresh("again").toString(), next().outcome().toString(), "without waiting for the interval");
+        assertNull(events.poll(300, TimeUnit.MILLISECONDS), "only once more");
+        awaitRunning(scheduler, 0);
+        timer.advance(INTERVAL);
+        assertEquals("finished", next().kind(), "then on its interval again");
+        assertEquals(3, calls.get());
+    }
+
     /** Waits until {@code count} calls run; once seen, finished calls have scheduled their next turn. */
     private static void awaitRunning(RefreshScheduler scheduler, int count) throws InterruptedException {
         for (int i = 0; i < WAIT_SECONDS * 20 && scheduler.running() != count; i++) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import org.campusmirror.mirror.runtime.AlertEvents;
+import org.campusmirror.mirror.runtime.WidgetRefreshEvents;
 import org.campusmirror.mirror.widgets.announcements.Announcement;
 import org.campusmirror.mirror.widgets.announcements.AnnouncementBoard;
 import org.osgi.service.component.annotations.Activate;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link AnnouncementBoard} service of this mirror. Urgent announcements become alerts through Event Admin
- * ({@link AlertEvents}); without Event Admin they still show in the ticker, and a warning is logged.
+ * ({@link AlertEvents}); without Event Admin they still show in the ticker, and a warning is logged. Every change
+ * asks the runtime to refresh the announcements widgets at once ({@link WidgetRefreshEvents}), so the ticker shows
+ * it within a second, not at its next refresh.
  */
 @Component(service = {AnnouncementBoard.class, BoardService.class}, immediate = true)
 public final class BoardService implements AnnouncementBoard {
@@ -66,14 +69,25 @@ public final class BoardService implements AnnouncementBoard {
         admin.postEvent(new Event(AlertEvents.TOPIC, properties));
     }
 
+    /** Refresh requests go out after the board changed: the widget reads the new state. */
+    private void changed() {
+        EventAdmin admin = eventAdmin;
+        if (admin != null) {
+            admin.postEvent(new Event(WidgetRefreshEvents.TOPIC,
+                    Map.of(WidgetRefreshEvents.KIND, AnnouncementsWidget.KIND)));
+        }
+    }
+
     @Override
     public void publish(Announcement announcement) {
         board.publish(announcement);
+        changed();
     }
 
     @Override
     public void withdraw(String id) {
         board.withdraw(id);
+        changed();
     }
 
     @Override
@@ -88,6 +102,7 @@ public final class BoardService implements AnnouncementBoard {
 
     void invalid(String id, String reason) {
         board.invalid(id, reason);
+        changed();
     }
 
     List<String> problems() {
