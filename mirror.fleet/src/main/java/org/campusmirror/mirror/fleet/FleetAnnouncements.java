@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import org.campusmirror.mirror.fleet.trust.Envelope;
 import org.campusmirror.mirror.fleet.trust.Refusal;
+import org.campusmirror.mirror.fleet.trust.Sequences;
 import org.campusmirror.mirror.widgets.announcements.Announcement;
 import org.campusmirror.mirror.widgets.announcements.AnnouncementBoard;
 import org.campusmirror.mirror.widgets.announcements.Priority;
@@ -34,7 +35,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * topic that gets none within the catch-up window was cleared while the mirror was away, and is withdrawn.
  *
  * <p>Body: {@code {"id", "text": {"de", "en"}, "priority": "normal"|"important"|"urgent", "start", "end"}}
- * (ISO-8601 instants, optional). Board ids are {@code fleet:GROUP:ID}.
+ * (ISO-8601 instants, optional), and {@code seq} when signed. Board ids are {@code fleet:GROUP:ID}.
+ *
+ * <p>A signed one must carry a {@code seq} newer than the last taken on its topic ({@link Sequences}, shared with
+ * configurations and rollouts), so an old signed announcement cannot be shown again: neither live, nor as a retained
+ * message after its topic was cleared (a clear retires the number, so even its retained re-delivery is a replay).
  */
 final class FleetAnnouncements {
     private static final Logger LOG = LoggerFactory.getLogger(FleetAnnouncements.class);
@@ -46,6 +51,7 @@ final class FleetAnnouncements {
     private final Supplier<AnnouncementBoard> board;
     private final boolean acceptUnsigned;
     private final Supplier<java.security.PublicKey> fleetKey;
+    private final Sequences sequences;
     private final Consumer<FleetEvent> events;
     /** Accepted payload of each topic, as received. */
     private final Map<String, String> cached = new HashMap<>();
@@ -54,12 +60,13 @@ final class FleetAnnouncements {
     private Set<String> heardSinceConnect;
 
     FleetAnnouncements(Path cacheFile, ObjectMapper json, Supplier<AnnouncementBoard> board, boolean acceptUnsigned,
-            Supplier<java.security.PublicKey> fleetKey, Consumer<FleetEvent> events) {
+            Supplier<java.security.PublicKey> fleetKey, Sequences sequences, Consumer<FleetEvent> events) {
         this.cacheFile = cacheFile;
         this.json = json;
         this.board = board;
         this.acceptUnsigned = acceptUnsigned;
         this.fleetKey = fleetKey;
+        this.sequences = sequences;
         this.events = events;
     }
 
@@ -105,7 +112,7 @@ final class FleetAnnouncements {
         saveCache();
     }
 
-    synchronized void received(String topic, String group, byte[] payload) {
+    synchronized void received(String topic, String group, byte[] payload, boolean retained) {
         if (heardSinceConnect != null) {
             heardSinceConnect.add(topic);
         }
@@ -115,13 +122,21 @@ final class FleetAnnouncements {
             return;
         }
         String text = new String(payload, StandardCharsets.UTF_8);
-        if (text.equals(cached.get(topic))) {
-            return;
-        }
+        long seq = -1;
         try {
             Envelope envelope = Envelope.read(payload, json);
             if (envelope.signed() || !acceptUnsigned) {
                 envelope.verify(topic, fleetKey.get());
+            }
+            String digest = SignedCommands.sha256(envelope.body());
+            if (envelope.signed()) {
+                seq = Sequences.seqOf(envelope.bodyJson(json));
+                if (sequences.judge(topic, seq, digest, retained) == Sequences.Verdict.NEW) {
+                    remember(topic, seq, digest);
+                }
+            }
+            if (text.equals(cached.get(topic))) {
+                return;
             }
             String id = show(topic, group, envelope);
             cached.put(topic, text);
@@ -129,7 +144,15 @@ final class FleetAnnouncements {
             LOG.info("Fleet: announcement {} from {}", id, topic);
         } catch (Refusal refusal) {
             LOG.warn("Fleet: announcement on {} refused ({}): {}", topic, refusal.code(), refusal.getMessage());
-            events.accept(FleetEvent.refused(Instant.now(), topic, "announcement", -1, refusal));
+            events.accept(FleetEvent.refused(Instant.now(), topic, "announcement", seq, refusal));
+        }
+    }
+
+    private void remember(String topic, long seq, String digest) {
+        try {
+            sequences.accept(topic, seq, digest);
+        } catch (IOException e) {
+            LOG.warn("Fleet: cannot store the sequence of {}: {}", topic, e.getMessage());
         }
     }
 
@@ -149,6 +172,11 @@ final class FleetAnnouncements {
 
     private void clear(String topic) {
         cached.remove(topic);
+        try {
+            sequences.retire(topic);
+        } catch (IOException e) {
+            LOG.warn("Fleet: cannot store the sequence of {}: {}", topic, e.getMessage());
+        }
         String id = shown.remove(topic);
         AnnouncementBoard target = board.get();
         if (id != null && target != null) {

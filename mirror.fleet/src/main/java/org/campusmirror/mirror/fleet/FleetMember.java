@@ -73,10 +73,10 @@ final class FleetMember {
             mirrorId = MirrorIdentity.loadOrCreate(folder);
             scheduler = Executors.newSingleThreadScheduledExecutor(named("fleet"));
             worker = Executors.newSingleThreadExecutor(named("fleet-commands"));
+            Sequences sequences = new Sequences(folder.resolve("sequences.json"), json);
             announcements = new FleetAnnouncements(folder.resolve(FleetAnnouncements.CACHE_FILE), json, board,
-                    settings.acceptUnsigned(), this::fleetKey, this::report);
-            commands = new SignedCommands(json, this::fleetKey, new Sequences(folder.resolve("sequences.json"), json),
-                    this::report, Clock.systemUTC());
+                    settings.acceptUnsigned(), this::fleetKey, sequences, this::report);
+            commands = new SignedCommands(json, this::fleetKey, sequences, this::report, Clock.systemUTC());
             scheduler.execute(announcements::restoreCache);
             session = new MqttSession(settings, mirrorId, json, scheduler, new Inbox(), this::status);
             session.start();
@@ -167,7 +167,7 @@ final class FleetMember {
         public void message(String topic, byte[] payload, boolean retained) {
             Topics.Parsed parsed = settings.topics().parse(topic).orElse(null);
             if (parsed instanceof Topics.Announce announce) {
-                announcements.received(topic, announce.group(), payload);
+                announcements.received(topic, announce.group(), payload, retained);
             } else if (parsed instanceof Topics.Config config) {
                 worker.execute(MqttSession.guarded(topic, () -> commands.received(topic, "config", payload, retained,
                         body -> ConfigCommand.apply(configurationAdmin, config.pid(), body))));

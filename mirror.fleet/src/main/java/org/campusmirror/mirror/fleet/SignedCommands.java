@@ -57,10 +57,7 @@ final class SignedCommands {
             Envelope envelope = Envelope.read(payload, json);
             envelope.verify(topic, fleetKey.get());
             ObjectNode body = envelope.bodyJson(json);
-            seq = body.path("seq").asLong(-1);
-            if (!body.path("seq").canConvertToLong() || seq <= 0) {
-                throw new Refusal(Refusal.Reason.INVALID, "'seq' must be a positive whole number");
-            }
+            seq = Sequences.seqOf(body);
             String digest = sha256(envelope.body());
             if (sequences.judge(topic, seq, digest, retained) == Sequences.Verdict.ALREADY_APPLIED) {
                 LOG.debug("Fleet: {} seq {} was applied before", topic, seq);

@@ -130,6 +130,7 @@ class FleetTest {
     @Test
     @Order(2)
     void anAnnouncementToAllReachesEveryDisplayWithinTwoSecondsAndOneToAGroupOnlyThatGroup() throws Exception {
+        // Urgent: an alert at once.
         String text = "Fire drill at 11:00 " + System.nanoTime();
         long sent = System.nanoTime();
         admin.publish(PREFIX + "/announce/all", announcement("drill", text, "urgent"), true);
@@ -145,6 +146,62 @@ class FleetTest {
 
     @Test
     @Order(3)
+    void normalAndImportantAnnouncementsReachTheTickerOnEveryDisplayPageWithinTwoSeconds() throws Exception {
+        Map<String, BrowserPage> pages = new LinkedHashMap<>();
+        try (Browser browser = Browser.launch()) {
+            for (String id : MIRRORS) {
+                BrowserPage page = browser.open("http://127.0.0.1:" + mirrors.get(id).options().httpPort() + "/",
+                        1280, 720);
+                page.await(id + "'s ticker is up", Duration.ofSeconds(20), TICKER + " !== undefined");
+                pages.put(id, page);
+            }
+            // Not urgent: no alert, the ticker widget is refreshed by the board's change, not at its interval.
+            String text = "Lecture hall 2 moves to room 0.12 " + System.nanoTime();
+            long sent = System.nanoTime();
+            admin.publish(PREFIX + "/announce/all", announcement("moved", text, "normal"), true);
+            awaitOnTickers("the normal announcement to all", pages, MIRRORS, text, sent);
+
+            String groupText = "Library quiet hours from 14:00 " + System.nanoTime();
+            sent = System.nanoTime();
+            admin.publish(PREFIX + "/announce/library", announcement("quiet", groupText, "important"), true);
+            awaitOnTickers("the important announcement to the library", pages, List.of("mirror-a", "mirror-b"),
+                    groupText, sent);
+
+            // Entered in a console: the same board, the same path to the page.
+            String consoleText = "Canteen closed on Friday " + System.nanoTime();
+            sent = System.nanoTime();
+            console("mirror-c").createFactoryConfiguration("org.campusmirror.mirror.announcement",
+                    Map.of("text_en", consoleText, "text_de", consoleText, "priority", "normal"));
+            awaitOnTickers("the announcement saved in mirror-c's console", pages, List.of("mirror-c"), consoleText,
+                    sent);
+
+            Thread.sleep(1000);
+            assertFalse(tickerHas(pages.get("mirror-c"), groupText), "the library's is not on building-a");
+            assertFalse(tickerHas(pages.get("mirror-a"), consoleText), "a console's is on its own mirror only");
+            // Cleared: gone from the ticker as fast.
+            sent = System.nanoTime();
+            admin.publish(PREFIX + "/announce/all", new byte[0], true);
+            for (String id : MIRRORS) {
+                long deadline = sent + ANNOUNCEMENT_DEADLINE.toNanos();
+                while (tickerHas(pages.get(id), text)) {
+                    assertTrue(System.nanoTime() < deadline, "the cleared announcement still on " + id);
+                    Thread.sleep(50);
+                }
+            }
+            // What the later checks expect to be shown.
+            admin.publish(PREFIX + "/announce/all", announcement("drill", "Fire drill again " + System.nanoTime(),
+                    "urgent"), true);
+            admin.publish(PREFIX + "/announce/library", announcement("closing", "Library closes at 18:00 "
+                    + System.nanoTime(), "urgent"), true);
+        } finally {
+            for (BrowserPage page : pages.values()) {
+                page.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void aSignedConfigurationChangesAWidgetOnThatGroupsMirrorsOnly() throws Exception {
         String title = "Fleet clock " + System.nanoTime();
         String topic = PREFIX + "/config/library/org.campusmirror.mirror.widgets.clock~fleet";
@@ -159,7 +216,7 @@ class FleetTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSignedRolloutOverHttpsInstallsTheSampleWidgetOnTheGroupAndItShows() throws Exception {
         Path jar = TestBundles.sampleWidget();
         String version;
@@ -189,7 +246,7 @@ class FleetTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void badSignatureWrongShaReplayAndHttpUrlAreEachRefusedAndReported() throws Exception {
         String configTopic = PREFIX + "/config/building-a/org.campusmirror.mirror.widgets.clock~guarded";
         String good = "{\"seq\":" + nextSeq() + ",\"properties\":{\"widget.title\":\"Guarded\"}}";
@@ -207,6 +264,18 @@ class FleetTest {
         assertRefused(configTopic, fleet.sign(configTopic, "{\"seq\":5,\"properties\":{\"widget.title\":\"Old\"}}"),
                 "replayed");
 
+        // Signed announcements: the same number again live, and an older one, are replays too.
+        String announceTopic = PREFIX + "/announce/building-a";
+        String signedText = "Signed: exam in hall 3 " + System.nanoTime();
+        byte[] signedAnnouncement = fleet.sign(announceTopic, "{\"seq\":" + nextSeq()
+                + ",\"id\":\"exam\",\"text\":{\"en\":\"" + signedText + "\"},\"priority\":\"urgent\"}");
+        admin.publish(announceTopic, signedAnnouncement, true);
+        Eventually.await("the signed announcement shows", () -> snapshot("mirror-c").contains(signedText));
+        assertRefused(announceTopic, signedAnnouncement, "replayed");
+        assertRefused(announceTopic, fleet.sign(announceTopic, "{\"seq\":7,\"id\":\"stale\",\"text\":"
+                + "{\"en\":\"Stale signed announcement\"}}"), "replayed");
+        assertFalse(snapshot("mirror-c").contains("Stale signed announcement"), "the older one is not shown");
+
         Path jar = TestBundles.sampleWidget();
         String rolloutTopic = PREFIX + "/rollout/building-a";
         assertRefused(rolloutTopic, fleet.sign(rolloutTopic, rollout("1.0.0", bundleUrl(), "0".repeat(64))),
@@ -218,7 +287,7 @@ class FleetTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aMessageOverTheMirrorsPacketLimitNeverReachesItAndTheMirrorGoesOn() throws Exception {
         String huge = "Too long " + "x".repeat(300 * 1024);
         admin.publish(PREFIX + "/announce/building-a", announcement("huge", huge, "urgent"), false);
@@ -231,7 +300,7 @@ class FleetTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aMirrorPublishingUnderAnotherMirrorsIdIsRefusedByTheAcl() throws Exception {
         try (MqttProbe intruder = new MqttProbe(broker, pki, "mirror-b", passwords.get("mirror-b"), "intruder")) {
             int code = intruder.publish(statusTopic("mirror-c"), "{\"state\":\"offline\",\"mirrorId\":\"mirror-c\"}",
@@ -249,7 +318,7 @@ class FleetTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theFleetConsolePageListsTheMirrorsAndSendsAnAnnouncement() throws Exception {
         ConsoleClient console = console("mirror-a");
         Eventually.await("the Fleet plugin sees all three", () -> {
@@ -293,7 +362,7 @@ class FleetTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aKilledMirrorShowsOfflineWithinOneAndAHalfKeepAlivesAndCatchesUpWhenItReturns() throws Exception {
         long killed = System.nanoTime();
         mirrors.get("mirror-c").kill();
@@ -319,7 +388,7 @@ class FleetTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @Timeout(value = 90)
     void withTheBrokerDownTheDisplaysGoOnAndTheMirrorsReconnectAndCatchUp() throws Exception {
         String before = snapshot("mirror-b");
@@ -429,6 +498,29 @@ class FleetTest {
                 Thread.sleep(50);
             }
             System.out.printf("FIGURE fleet: %s on %s's display after %d ms%n", what, id,
+                    (System.nanoTime() - sentNanos) / 1_000_000);
+        }
+    }
+
+    /** The announcements the ticker on the page holds (it shows one at a time, rotating); undefined before. */
+    private static final String TICKER = "[...document.querySelectorAll('*')].map(e => e.__ticker)"
+            + ".find(t => t && t.data)";
+
+    private static boolean tickerHas(BrowserPage page, String text) throws IOException, InterruptedException {
+        return page.evaluate("JSON.stringify((" + TICKER + " || {}).data || null).includes(" + BrowserPage.quote(text)
+                + ")").asBoolean();
+    }
+
+    private void awaitOnTickers(String what, Map<String, BrowserPage> pages, List<String> ids, String text,
+            long sentNanos) throws Exception {
+        for (String id : ids) {
+            long deadline = sentNanos + ANNOUNCEMENT_DEADLINE.toNanos();
+            while (!tickerHas(pages.get(id), text)) {
+                assertTrue(System.nanoTime() < deadline, what + " not in " + id + "'s ticker within "
+                        + ANNOUNCEMENT_DEADLINE.toMillis() + " ms");
+                Thread.sleep(50);
+            }
+            System.out.printf("FIGURE fleet: %s in %s's ticker after %d ms%n", what, id,
                     (System.nanoTime() - sentNanos) / 1_000_000);
         }
     }

@@ -57,9 +57,34 @@ public final class Sequences {
                 + ", the last one accepted on this topic");
     }
 
+    /**
+     * The message last accepted on {@code topic} no longer stands (its retained topic was cleared): should it come
+     * again, even retained, it is a replay. Its number stays the one to beat.
+     */
+    public synchronized void retire(String topic) throws IOException {
+        Seen last = seen.get(topic);
+        if (last != null && !last.digest().isEmpty()) {
+            seen.put(topic, new Seen(last.seq(), ""));
+            save();
+        }
+    }
+
+    /** The {@code seq} of a signed body: a positive whole number. */
+    public static long seqOf(ObjectNode body) throws Refusal {
+        long seq = body.path("seq").asLong(-1);
+        if (!body.path("seq").canConvertToLong() || seq <= 0) {
+            throw new Refusal(Refusal.Reason.INVALID, "'seq' must be a positive whole number");
+        }
+        return seq;
+    }
+
     /** Records an accepted message (applied, or refused for what it asked, so it is not retried). */
     public synchronized void accept(String topic, long seq, String digest) throws IOException {
         seen.put(topic, new Seen(seq, digest));
+        save();
+    }
+
+    private void save() throws IOException {
         ObjectNode root = json.createObjectNode();
         seen.forEach((key, value) -> root.putObject(key).put("seq", value.seq()).put("sha256", value.digest()));
         AtomicFiles.write(file, json.writeValueAsBytes(root));

@@ -34,6 +34,19 @@ class SequencesTest {
     }
 
     @Test
+    void aRetiredMessageIsAReplayEvenRetainedAndItsNumberStillCounts(@TempDir Path folder) throws Exception {
+        Sequences sequences = new Sequences(folder.resolve("seq.json"), json);
+        sequences.retire(TOPIC);
+        assertEquals(Sequences.Verdict.NEW, sequences.judge(TOPIC, 1, "d1", true), "nothing to retire yet");
+        sequences.accept(TOPIC, 5, "d5");
+        sequences.retire(TOPIC);
+        Sequences reopened = new Sequences(folder.resolve("seq.json"), json);
+        assertEquals("replayed", assertThrows(Refusal.class, () -> reopened.judge(TOPIC, 5, "d5", true)).code());
+        assertEquals("replayed", assertThrows(Refusal.class, () -> reopened.judge(TOPIC, 4, "d4", true)).code());
+        assertEquals(Sequences.Verdict.NEW, reopened.judge(TOPIC, 6, "d6", false));
+    }
+
+    @Test
     void numbersSurviveARestartPerTopic(@TempDir Path folder) throws Exception {
         new Sequences(folder.resolve("seq.json"), json).accept(TOPIC, 9, "d9");
         Sequences reopened = new Sequences(folder.resolve("seq.json"), json);
