@@ -1,19 +1,12 @@
 // The Fleet console plugin's live part: reads state.json every few seconds and redraws the mirrors and the results
 // with DOM calls and textContent only (names, versions and event texts come from the network).
+import {cell} from './plugin.js';
+
 (function () {
     'use strict';
     const plugin = document.getElementById('fleet-plugin');
     const root = plugin.dataset.root;
     const POLL_MS = 2000;
-
-    function cell(text, className) {
-        const td = document.createElement('td');
-        td.textContent = text === null || text === undefined ? '' : String(text);
-        if (className) {
-            td.className = className;
-        }
-        return td;
-    }
 
     function time(iso) {
         return iso ? new Date(iso).toLocaleString() : '';

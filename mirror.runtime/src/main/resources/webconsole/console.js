@@ -1,20 +1,13 @@
 // The Mirror console plugin's live part: reads state.json every few seconds and redraws the widget, display and
 // alert lists with DOM calls (text only). Forms post with the page's token (CSRF).
+import {cell} from './plugin.js';
+
 (function () {
     'use strict';
     const plugin = document.getElementById('mirror-plugin');
     const root = plugin.dataset.root;
     const token = plugin.dataset.token;
     const POLL_MS = 3000;
-
-    function cell(text, className) {
-        const td = document.createElement('td');
-        td.textContent = text === null || text === undefined ? '' : String(text);
-        if (className) {
-            td.className = className;
-        }
-        return td;
-    }
 
     function age(iso, now) {
         if (!iso) {

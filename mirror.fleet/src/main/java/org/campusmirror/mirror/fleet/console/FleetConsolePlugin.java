@@ -1,8 +1,6 @@
 package org.campusmirror.mirror.fleet.console;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -10,12 +8,11 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 import org.campusmirror.mirror.fleet.FleetLink;
 import org.campusmirror.mirror.fleet.trust.FleetKeys;
+import org.campusmirror.mirror.runtime.webconsole.ConsolePluginServlet;
 import org.campusmirror.mirror.runtime.webconsole.CsrfGuard;
-import org.campusmirror.mirror.runtime.webconsole.PluginRequests;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,9 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jakarta.servlet.Servlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The Web Console plugin "Fleet" ({@code /system/console/fleet}, behind the console's authentication), present
@@ -46,17 +41,15 @@ import jakarta.servlet.http.HttpServletResponse;
         "felix.webconsole.label=" + FleetConsolePlugin.LABEL,
         "felix.webconsole.title=Fleet",
         "felix.webconsole.category=Campus Mirror"})
-public final class FleetConsolePlugin extends HttpServlet {
+public final class FleetConsolePlugin extends ConsolePluginServlet {
     static final String LABEL = "fleet";
     static final String KEY_FILE = "fleet.key";
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(FleetConsolePlugin.class);
     private static final long MAX_ANNOUNCEMENT_MINUTES = 60L * 24 * 60;
 
-    private final transient BundleContext context;
     private final transient FleetLink link;
     private final transient ObjectMapper json = new ObjectMapper();
-    private final transient CsrfGuard guard = new CsrfGuard();
     private final transient FleetView view = new FleetView(json, Clock.systemUTC());
     private final transient Path keyFile;
     private transient volatile KeyPair key;
@@ -64,7 +57,7 @@ public final class FleetConsolePlugin extends HttpServlet {
 
     @Activate
     public FleetConsolePlugin(BundleContext context, @Reference FleetLink link) {
-        this.context = context;
+        super(LABEL, "Fleet", "fleet");
         this.link = link;
         String home = context.getProperty("mirror.home");
         this.keyFile = Path.of(home == null || home.isBlank() ? "mirror-home" : home).resolve("fleet").resolve(KEY_FILE);
@@ -90,43 +83,7 @@ public final class FleetConsolePlugin extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        switch (PluginRequests.subPath(request, LABEL)) {
-            case "", "/" -> page(request, response);
-            case "/state.json" -> state(response);
-            case "/fleet.js" -> PluginRequests.resource(response, bytes("fleet.js"), "text/javascript;charset=utf-8");
-            case "/fleet.css" -> PluginRequests.resource(response, bytes("fleet.css"), "text/css;charset=utf-8");
-            default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
-        }
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"/action".equals(PluginRequests.subPath(request, LABEL))) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        Optional<String> refusal = PluginRequests.refusal(guard, request, "Fleet");
-        if (refusal.isPresent()) {
-            PluginRequests.plain(response, HttpServletResponse.SC_FORBIDDEN, "Refused: " + refusal.get());
-            return;
-        }
-        String action = String.valueOf(request.getParameter("do"));
-        try {
-            act(action, request);
-        } catch (IllegalArgumentException e) {
-            PluginRequests.plain(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
-            return;
-        } catch (IOException e) {
-            PluginRequests.plain(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Not sent: " + e.getMessage());
-            return;
-        }
-        LOG.info("Fleet console: {} by {}", action, PluginRequests.user(request));
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", PluginRequests.pluginRoot(request, LABEL));
-    }
-
-    private void act(String action, HttpServletRequest request) throws IOException {
+    protected void act(String action, HttpServletRequest request) throws IOException {
         if (action.equals("create-key")) {
             createKey();
             return;
@@ -193,11 +150,8 @@ public final class FleetConsolePlugin extends HttpServlet {
         throw new IllegalArgumentException("Properties must be a JSON object, e.g. {\"widget.title\": \"Lobby\"}");
     }
 
-    private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        PluginRequests.page(request, response, LABEL, guard, new String(bytes("fleet.html"), StandardCharsets.UTF_8));
-    }
-
-    private void state(HttpServletResponse response) throws IOException {
+    @Override
+    protected byte[] state() throws IOException {
         ObjectNode state = view.json();
         KeyPair pair = key;
         state.put("holdsKey", pair != null);
@@ -205,19 +159,7 @@ public final class FleetConsolePlugin extends HttpServlet {
         state.put("connected", link.connected());
         state.put("thisMirror", link.mirrorId());
         state.put("now", Instant.now().toString());
-        response.setContentType("application/json;charset=utf-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream().write(json.writeValueAsBytes(state));
-    }
-
-    private byte[] bytes(String name) throws IOException {
-        java.net.URL entry = context.getBundle().getEntry("webconsole/" + name);
-        if (entry == null) {
-            throw new IOException("no webconsole/" + name + " in the bundle");
-        }
-        try (InputStream in = entry.openStream()) {
-            return in.readAllBytes();
-        }
+        return json.writeValueAsBytes(state);
     }
 
     private static String optional(HttpServletRequest request, String name) {

@@ -18,7 +18,6 @@ import java.util.Hashtable;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.felix.cm.file.ConfigurationHandler;
 import org.osgi.framework.BundleContext;
@@ -42,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * configuration. Here the file is replaced whole: written beside it under a name File Install ignores (a leading
  * dot, see {@code felix.fileinstall.filter}), forced to disk, then renamed over it. A file that already holds the
  * configuration (File Install just applied it) is left alone, comments and all; one that is rewritten comes out in
- * Config Admin's typed format, which File Install reads back to the same values.
+ * Config Admin's typed format, which File Install reads back to the same values. The file is found by File Install's
+ * naming ({@code PID.cfg}, {@code FACTORYPID-NAME.cfg} for {@code FACTORYPID~NAME}), not by its
+ * {@code felix.fileinstall.filename} property, which the console's form drops at the first save.
  */
 @Component(service = ConfigurationListener.class, immediate = true)
 public final class DeployConfigWriteBack implements ConfigurationListener {
@@ -52,25 +53,11 @@ public final class DeployConfigWriteBack implements ConfigurationListener {
 
     private final ConfigurationAdmin admin;
     private final Path deploy;
-    /** The file of each configuration seen, so deleting the configuration deletes its file (as File Install did). */
-    private final Map<String, Path> files = new ConcurrentHashMap<>();
-
     @Activate
     public DeployConfigWriteBack(BundleContext context, @Reference ConfigurationAdmin admin) {
         this.admin = admin;
         String folder = context.getProperty("felix.fileinstall.dir");
         this.deploy = folder == null ? null : Path.of(folder).toAbsolutePath().normalize();
-        try {
-            Configuration[] all = admin.listConfigurations("(" + FILENAME + "=*)");
-            for (Configuration configuration : all == null ? new Configuration[0] : all) {
-                Path file = deployFile(configuration.getProperties());
-                if (file != null) {
-                    files.put(configuration.getPid(), file);
-                }
-            }
-        } catch (IOException | InvalidSyntaxException e) {
-            LOG.warn("Cannot list the configurations from {}: {}", deploy, e.toString());
-        }
     }
 
     @Override
@@ -82,7 +69,7 @@ public final class DeployConfigWriteBack implements ConfigurationListener {
             if (event.getType() == ConfigurationEvent.CM_UPDATED) {
                 updated(event.getPid());
             } else if (event.getType() == ConfigurationEvent.CM_DELETED) {
-                Path file = files.remove(event.getPid());
+                Path file = deployFile(deploy, event.getPid());
                 if (file != null && Files.deleteIfExists(file)) {
                     LOG.info("Configuration {} deleted: {} deleted", event.getPid(), file);
                 }
@@ -98,11 +85,10 @@ public final class DeployConfigWriteBack implements ConfigurationListener {
             return;
         }
         Dictionary<String, Object> properties = found[0].getProperties();
-        Path file = deployFile(properties);
+        Path file = deployFile(deploy, pid);
         if (file == null || !Files.isRegularFile(file)) {
             return;
         }
-        files.put(pid, file);
         Hashtable<String, Object> wanted = new Hashtable<>();
         for (Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
             String key = keys.nextElement();
@@ -120,19 +106,20 @@ public final class DeployConfigWriteBack implements ConfigurationListener {
         LOG.info("Configuration {} saved to {}", pid, file);
     }
 
-    /** The file in deploy/ that {@code properties} came from, or null (none, or outside deploy/: never written). */
-    private Path deployFile(Dictionary<String, Object> properties) {
-        Object uri = properties == null ? null : properties.get(FILENAME);
-        if (!(uri instanceof String text) || deploy == null) {
+    /**
+     * The file File Install makes {@code pid} from: {@code PID.cfg}, or {@code FACTORYPID-NAME.cfg} for
+     * {@code FACTORYPID~NAME}; null for a PID no such file can give (File Install splits the name at its first '-').
+     */
+    static Path deployFile(Path deploy, String pid) {
+        int tilde = pid.indexOf('~');
+        String factoryPid = tilde < 0 ? pid : pid.substring(0, tilde);
+        if (deploy == null || factoryPid.isEmpty() || factoryPid.contains("-") || pid.startsWith(".")
+                || pid.contains("/") || pid.contains("\\")) {
             return null;
         }
-        try {
-            Path file = Path.of(java.net.URI.create(text)).toAbsolutePath().normalize();
-            String name = file.getFileName().toString();
-            return deploy.equals(file.getParent()) && name.endsWith(".cfg") && !name.startsWith(".") ? file : null;
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return null;
-        }
+        String name = tilde < 0 ? pid + ".cfg" : factoryPid + "-" + pid.substring(tilde + 1) + ".cfg";
+        Path file = deploy.resolve(name).normalize();
+        return deploy.equals(file.getParent()) ? file : null;
     }
 
     /** Whether the file, read as File Install reads it (typed, else all strings), holds exactly {@code wanted}. */

@@ -54,6 +54,17 @@ class DeployConfigWriteBackTest {
     }
 
     @Test
+    void theFileOfAPidIsFileInstallsNameForItAndNeverOutsideDeploy() {
+        Path deploy = Path.of("/srv/mirror/deploy");
+        assertEquals(deploy.resolve("org.example.cfg"), DeployConfigWriteBack.deployFile(deploy, "org.example"));
+        assertEquals(deploy.resolve("org.example.clock-lobby-left.cfg"),
+                DeployConfigWriteBack.deployFile(deploy, "org.example.clock~lobby-left"));
+        for (String pid : new String[] {"org.ex-ample", "../etc/passwd", "a~../../x", ".hidden", "a/b", "~x"}) {
+            assertEquals(null, DeployConfigWriteBack.deployFile(deploy, pid), pid);
+        }
+    }
+
+    @Test
     void replaceLeavesTheWholeNewContentAndNoTempFile(@TempDir Path deploy) throws Exception {
         Path file = deploy.resolve("org.example-a.cfg");
         Files.writeString(file, "a=old\n");
