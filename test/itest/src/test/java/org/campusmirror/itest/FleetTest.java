@@ -428,8 +428,7 @@ class FleetTest {
         if (id.equals("mirror-a")) {
             fleet.writeKeyFile(home.resolve("fleet").resolve("fleet.key"));
         }
-        // Straight into Config Admin's store, as a console save leaves it: a .cfg in deploy/ is written back by File
-        // Install in place, and under the load of three starting mirrors its own rescan once read it half-written.
+        // Straight into Config Admin's store, as a console save leaves it (deploy/*.cfg: DeployConfigSafetyTest).
         Path store = home.resolve("configs").resolve("org").resolve("campusmirror").resolve("mirror");
         Files.createDirectories(store);
         Files.writeString(store.resolve("fleet.config"), String.join("\n",
