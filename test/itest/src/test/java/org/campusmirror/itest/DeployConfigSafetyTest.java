@@ -88,6 +88,8 @@ class DeployConfigSafetyTest {
             assertTrue(names.stream().allMatch(n -> n.equals(FILE) || n.startsWith(".")), names.toString());
         }
 
+        System.out.printf("FIGURE deploy: %d console saves answered before kill -9; the file holds %s%n", saved.size(),
+                last);
         MirrorProcess restarted = MirrorProcess.start(options).awaitReady();
         try {
             Eventually.await("the mirror comes back with " + last, () -> snapshot(restarted).contains(last));
