@@ -274,8 +274,10 @@ final class RefreshScheduler {
         if (outcome != null) {
             listener.finished(slot.id, outcome, run.started, ended, run.overdue);
         }
-        if (slot.again) {
-            slot.again = false;
+        // Not for a call that hung past its timeout: that widget waits its interval, as it would have.
+        boolean again = slot.again && !run.overdue;
+        slot.again = false;
+        if (again) {
             becomeDue(slot);
             return;
         }

@@ -276,6 +276,27 @@ class RefreshSchedulerTest {
         assertEquals(3, calls.get());
     }
 
+    @Test
+    void aRefreshAskedWhileACallHangsIsNotRunAtOnceWhenItReturnsLate() throws InterruptedException {
+        RefreshScheduler scheduler = scheduler(1);
+        BlockingJob hung = new BlockingJob(false);
+        scheduler.add("hung", hung, INTERVAL);
+        timer.runDue();
+        assertTrue(hung.entered.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        timer.advance(TIMEOUT);
+        assertEquals("overdue", next().kind());
+        scheduler.refreshNow("hung");
+        hung.release.countDown();
+        assertTrue(next().late());
+        awaitRunning(scheduler, 0);
+        timer.runDue();
+        assertNull(events.poll(300, TimeUnit.MILLISECONDS), "a widget that hung waits its interval");
+        assertEquals(1, executions.get());
+        timer.advance(INTERVAL.minus(TIMEOUT));
+        assertEquals("finished", next().kind());
+        assertEquals(2, executions.get());
+    }
+
     /** Waits until {@code count} calls run; once seen, finished calls have scheduled their next turn. */
     private static void awaitRunning(RefreshScheduler scheduler, int count) throws InterruptedException {
         for (int i = 0; i < WAIT_SECONDS * 20 && scheduler.running() != count; i++) {
