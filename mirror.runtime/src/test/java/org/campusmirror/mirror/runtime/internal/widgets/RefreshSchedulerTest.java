@@ -136,14 +136,7 @@ class RefreshSchedulerTest {
     @Test
     void hungRefreshIsGivenUpAtTimeoutHoldsOneThreadAndIsNotRunAgainUntilItReturns() throws InterruptedException {
         RefreshScheduler scheduler = scheduler(1);
-        BlockingJob hung = new BlockingJob(false);
-        scheduler.add("hung", hung, INTERVAL);
-        timer.runDue();
-        assertTrue(hung.entered.await(WAIT_SECONDS, TimeUnit.SECONDS));
-
-        timer.advance(TIMEOUT);
-        Event overdue = next();
-        assertEquals("overdue", overdue.kind());
+        BlockingJob hung = hungPastTimeout(scheduler);
         assertTrue(waitFor(hung.interrupted), "the hung call is interrupted");
         assertTrue(hung.sawCancelled.get(), "and sees cancelled()");
 
@@ -279,12 +272,7 @@ class RefreshSchedulerTest {
     @Test
     void aRefreshAskedWhileACallHangsIsNotRunAtOnceWhenItReturnsLate() throws InterruptedException {
         RefreshScheduler scheduler = scheduler(1);
-        BlockingJob hung = new BlockingJob(false);
-        scheduler.add("hung", hung, INTERVAL);
-        timer.runDue();
-        assertTrue(hung.entered.await(WAIT_SECONDS, TimeUnit.SECONDS));
-        timer.advance(TIMEOUT);
-        assertEquals("overdue", next().kind());
+        BlockingJob hung = hungPastTimeout(scheduler);
         scheduler.refreshNow("hung");
         hung.release.countDown();
         assertTrue(next().late());
@@ -295,6 +283,17 @@ class RefreshSchedulerTest {
         timer.advance(INTERVAL.minus(TIMEOUT));
         assertEquals("finished", next().kind());
         assertEquals(2, executions.get());
+    }
+
+    /** Adds widget "hung", whose call blocks until released, and runs it past its timeout. */
+    private BlockingJob hungPastTimeout(RefreshScheduler scheduler) throws InterruptedException {
+        BlockingJob hung = new BlockingJob(false);
+        scheduler.add("hung", hung, INTERVAL);
+        timer.runDue();
+        assertTrue(hung.entered.await(WAIT_SECONDS, TimeUnit.SECONDS));
+        timer.advance(TIMEOUT);
+        assertEquals("overdue", next().kind());
+        return hung;
     }
 
     /** Waits until {@code count} calls run; once seen, finished calls have scheduled their next turn. */
