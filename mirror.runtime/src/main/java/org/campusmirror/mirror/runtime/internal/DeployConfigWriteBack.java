@@ -26,7 +26,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationEvent;
-import org.osgi.service.cm.ConfigurationListener;
+import org.osgi.service.cm.SynchronousConfigurationListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,10 +43,12 @@ import org.slf4j.LoggerFactory;
  * configuration (File Install just applied it) is left alone, comments and all; one that is rewritten comes out in
  * Config Admin's typed format, which File Install reads back to the same values. The file is found by File Install's
  * naming ({@code PID.cfg}, {@code FACTORYPID-NAME.cfg} for {@code FACTORYPID~NAME}), not by its
- * {@code felix.fileinstall.filename} property, which the console's form drops at the first save.
+ * {@code felix.fileinstall.filename} property, which the console's form drops at the first save. It listens
+ * synchronously: the save (the console's answer) returns after the file is replaced, so an answered save is in the
+ * file even if the mirror is killed right after.
  */
-@Component(service = ConfigurationListener.class, immediate = true)
-public final class DeployConfigWriteBack implements ConfigurationListener {
+@Component(service = SynchronousConfigurationListener.class, immediate = true)
+public final class DeployConfigWriteBack implements SynchronousConfigurationListener {
     /** The property File Install marks its configurations with: the file's URI. */
     static final String FILENAME = "felix.fileinstall.filename";
     private static final Logger LOG = LoggerFactory.getLogger(DeployConfigWriteBack.class);
