@@ -12,13 +12,14 @@ function show(body, ctx) {
     }
     const item = items[state.index % items.length];
     const meta = [item.source, item.published ? ctx.fmt.relative(item.published) : ""].filter((s) => s).join(" · ");
+    // The position shares the source's line: one line less for a tile that usually sits at the panel's foot.
     const article = ctx.el("article", {class: "headline"},
-        ctx.el("p", {class: "meta"}, meta),
+        ctx.el("p", {class: "meta"}, ctx.el("span", {class: "source"}, meta),
+            ctx.el("span", {class: "position"}, (state.index % items.length + 1) + " / " + items.length)),
         ctx.el("p", {class: "title"}, item.title));
     if (state.data.showSummary && item.summary) {
         article.append(ctx.el("p", {class: "summary"}, item.summary));
     }
-    article.append(ctx.el("p", {class: "position"}, (state.index % items.length + 1) + " / " + items.length));
     body.replaceChildren(article);
 }
 

@@ -40,9 +40,11 @@ function paint(body, data, ctx) {
     const list = ctx.el("div", {class: "timetable"});
     const now = ctx.now().getTime();
     for (const day of data.days || []) {
-        const section = ctx.el("section", {class: "day" + (day.today ? " today" : "")},
+        const empty = !day.entries.length;
+        // An empty day is one line (name and "nothing"), so a weekend does not take the tile's height.
+        const section = ctx.el("section", {class: "day" + (day.today ? " today" : "") + (empty ? " empty-day" : "")},
             ctx.el("h3", {class: "day-name"}, dayLabel(day, ctx)));
-        if (!day.entries.length) {
+        if (empty) {
             section.append(ctx.el("p", {class: "empty"}, ctx.t(TEXT.nothing)));
         }
         for (const entry of day.entries) {

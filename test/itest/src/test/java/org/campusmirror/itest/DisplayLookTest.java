@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Timeout;
  * What a passer-by and an admin see, in a real headless Chromium: the display with example widgets on a portrait
  * panel (black, type readable from two metres), and the Mirror plugin in the console over HTTPS, whose live preview
  * follows the display although the page is served over HTTPS and the display socket is plain {@code ws://}. Both are
- * saved as screenshots under {@code target/screenshots/}; {@code docs/display.png} and {@code docs/console.png} in
- * the repository are copies of a run.
+ * saved as screenshots under {@code target/screenshots/} ({@code display-exams.png}, {@code console.png});
+ * {@code docs/console.png} in the repository is a copy of a run. {@code docs/display.png} shows the demo profile and
+ * comes from {@link DemoDisplayTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -88,7 +89,7 @@ class DisplayLookTest {
             assertTrue(bodyPixels >= 26, "body text " + bodyPixels + " px");
             assertEquals("top_left", page.evaluate("document.querySelector('[data-widget-kind=\"exam-countdown\"]"
                     + " .tile-title').closest('[data-region]').dataset.region").asText(), "the titled tile");
-            page.screenshot(SCREENSHOTS.resolve("display.png"));
+            page.screenshot(SCREENSHOTS.resolve("display-exams.png"));
         }
     }
 

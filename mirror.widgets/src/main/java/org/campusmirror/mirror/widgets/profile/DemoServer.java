@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +35,7 @@ public final class DemoServer implements AutoCloseable {
             + "/days/(\\d{4}-\\d{2}-\\d{2})/meals");
     private static final Pattern FILE = Pattern.compile("/files/([a-z0-9-]+/[a-zA-Z0-9_.-]+)");
     private static final Pattern HAFAS = Pattern.compile("/db-rest/stops/[^/]+/departures");
+    private static final Pattern ATOM_DAY = Pattern.compile("(?<=<(updated|published)>)\\d{4}-\\d{2}-\\d{2}");
     private static final Map<String, String> TYPES = Map.of("ics", "text/calendar; charset=utf-8",
             "rss", "application/rss+xml", "atom", "application/atom+xml", "xml", "application/xml",
             "json", "application/json; charset=utf-8");
@@ -137,12 +139,29 @@ public final class DemoServer implements AutoCloseable {
         Matcher file = FILE.matcher(path);
         if (file.matches() && !file.group(1).contains("..")) {
             try (InputStream in = resource(file.group(1))) {
-                return in.readAllBytes();
+                byte[] body = in.readAllBytes();
+                return file.group(1).endsWith(".atom") ? recent(body, today) : body;
             } catch (IOException missing) {
                 return null;
             }
         }
         return null;
+    }
+
+    /**
+     * The Atom feed with its dates moved so the newest entry is from yesterday: the demo's news never look months
+     * old, and no entry lies in the future.
+     */
+    static byte[] recent(byte[] atom, LocalDate today) {
+        String text = new String(atom, StandardCharsets.UTF_8);
+        LocalDate newest = ATOM_DAY.matcher(text).results().map(day -> LocalDate.parse(day.group()))
+                .max(LocalDate::compareTo).orElse(null);
+        if (newest == null) {
+            return atom;
+        }
+        long shift = ChronoUnit.DAYS.between(newest, today.minusDays(1));
+        return ATOM_DAY.matcher(text).replaceAll(day -> LocalDate.parse(day.group()).plusDays(shift).toString())
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The zone a request names (as Open-Meteo's {@code timezone=}), else the mirror's. */
