@@ -57,7 +57,10 @@ public record TimetableView(List<Day> days, boolean truncated, List<String> note
         }
     }
 
-    /** Lays the occurrences (sorted by start) out over the window's days, at most {@code maxEntries} in all. */
+    /**
+     * Lays the occurrences (sorted by start) out over the window's days, at most {@code maxEntries} in all; the days
+     * after the limit are left out, not listed as empty.
+     */
     static TimetableView of(List<Occurrence> occurrences, OccurrenceExpander.Window window, Instant now,
             int maxEntries, List<String> notes) {
         ZoneId zone = window.zone();
@@ -80,7 +83,13 @@ public record TimetableView(List<Day> days, boolean truncated, List<String> note
                 (occurrence.isAllDay() ? allDay : timed).add(entry(occurrence, day, zone, now));
             }
             allDay.addAll(timed);
+            if (truncated && allDay.isEmpty()) {
+                break; // a day whose events were all cut off must not show as a day without events
+            }
             days.add(new Day(day, day.equals(today), allDay));
+            if (truncated) {
+                break;
+            }
         }
         return new TimetableView(days, truncated, notes);
     }

@@ -98,7 +98,8 @@ class DemoProfileTest {
 
             WeatherView weather = (WeatherView) refresh(new WeatherWidget(ConfigProxy.of(WeatherWidget.Config.class,
                     named(demo, "weather").properties()), http), context);
-            assertEquals(5, weather.days().size());
+            assertEquals(((Number) named(demo, "weather").properties().get("weather.days")).intValue(),
+                    weather.days().size(), "as many days as configured");
             assertEquals(clock.instant().atZone(BERLIN).toLocalDate(), weather.days().get(0).date());
             assertTrue(Math.abs(weather.current().time().getEpochSecond() - clock.instant().getEpochSecond()) < 900,
                     "the current reading is of this quarter hour: " + weather.current().time());

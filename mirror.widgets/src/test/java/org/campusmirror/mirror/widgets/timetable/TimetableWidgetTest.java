@@ -217,4 +217,19 @@ class TimetableWidgetTest {
         assertEquals(10, view.days().stream().mapToInt(d -> d.entries().size()).sum());
         assertTrue(view.truncated());
     }
+
+    @Test
+    void daysCutOffByTheLimitAreLeftOutNotShownAsFree() throws Exception {
+        // Two events a day, a limit of three: today shows two, tomorrow one, and the day after is not listed.
+        calendarFile("week.ics", feed(Ics.events(event("daily", "DTSTART;TZID=Europe/Berlin:20261012T081500",
+                "DURATION:PT90M", "RRULE:FREQ=DAILY", "SUMMARY:Vorlesung"), event("second",
+                "DTSTART;TZID=Europe/Berlin:20261012T100000", "DURATION:PT90M", "RRULE:FREQ=DAILY",
+                "SUMMARY:Übung"))));
+        var view = (TimetableView) new TimetableWidget(config(3, 3, "week.ics"), home, NO_NETWORK)
+                .refresh(TestContext.at("2026-10-12T05:00:00Z", BERLIN, Locale.GERMANY)).data();
+        assertTrue(view.truncated());
+        assertEquals(List.of(LocalDate.of(2026, 10, 12), LocalDate.of(2026, 10, 13)),
+                view.days().stream().map(TimetableView.Day::date).toList(), "the third day is cut off, not free");
+        assertEquals(List.of(2, 1), view.days().stream().map(day -> day.entries().size()).toList());
+    }
 }
