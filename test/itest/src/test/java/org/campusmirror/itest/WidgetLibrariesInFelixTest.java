@@ -135,6 +135,9 @@ class WidgetLibrariesInFelixTest {
         assertTrue(lectures.contains("title=Sprechstunde Prof. Muster, location=B 2.01"), "the file source: " + lectures);
         assertTrue(lectures.contains("title=Dies academicus, location=, categories=[], allDay=true"), lectures);
         assertTrue(lectures.contains("date=2026-10-27, today=false"), lectures);
+        // ical4j reads its settings once, on first use: relaxed parsing, no zone updates from the network.
+        assertFalse(mirror.output().contains("ical4j.properties not found"), "ical4j ran without this bundle's "
+                + "settings:\n" + mirror.output());
 
         String headlines = probed(news);
         assertTrue(headlines.contains("title=„Semesterticket“ kostet 200 € – Abstimmung, summary=Die Urabstimmung "

@@ -65,11 +65,12 @@ final class IcalParser {
     }
 
     static Calendar parse(Reader reader) throws IOException {
-        reclaimZoneIdsIfLow();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(IcalParser.class.getClassLoader());
         try {
+            // Inside: the zone pool's first use reads ical4j.properties, which only this loader finds.
+            reclaimZoneIdsIfLow();
             return new CalendarBuilder().build(reader);
         } catch (ParserException e) {
             throw new MalformedCalendarException("not a valid iCalendar feed: " + e.getMessage(), e);
