@@ -192,11 +192,9 @@ final class ServerSession extends Session {
     }
 
     @Override
-    long shed() {
-        if (!isClosed()) {
-            server.counters().shedConnections.increment();
-        }
-        return super.shed();
+    void shedWith1013() {
+        // counted here, not in shed(): the shedder may come back to a connection still closing with its 1013
+        server.counters().shedConnections.increment();
     }
 
     @Override

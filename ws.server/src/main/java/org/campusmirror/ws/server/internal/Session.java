@@ -454,6 +454,7 @@ abstract class Session implements Selectable, Wire.Sink {
         if (connection != null && connection.isOpen()) {
             socket.stopSending();
             shedding = true; // what it holds now is a frame in progress and the close frame: let a slow peer read them
+            shedWith1013();
             long end = connection.outbound().enqueuedBytes();
             long dropped = connection.fail(CloseStatus.TRY_AGAIN_LATER, "server overloaded");
             shared.releaseAfter(end - dropped, loop);
@@ -463,6 +464,10 @@ abstract class Session implements Selectable, Wire.Sink {
         }
         closeTransport();
         return before;
+    }
+
+    /** Called once per connection, when {@link #shed()} sends it 1013. Loop thread. */
+    void shedWith1013() {
     }
 
     // ---------------------------------------------------------------- timers
