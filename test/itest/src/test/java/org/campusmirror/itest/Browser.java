@@ -67,7 +67,7 @@ final class Browser implements AutoCloseable {
     static Browser launch(String... extraFlags) throws IOException, InterruptedException {
         String chromium = System.getProperty("itest.chromium", "/usr/bin/chromium");
         if (!Files.isExecutable(Path.of(chromium))) {
-            fail("no Chromium at " + chromium + ": `apt-get install chromium chromium-driver` (bin/test installs them)");
+            fail("no Chromium at " + chromium + ": `apt-get install chromium chromium-driver` (bin/test-prerequisites installs them)");
         }
         Path profile = MirrorProcess.workFolder("chromium-profile");
         List<String> command = new ArrayList<>(List.of(chromium));

@@ -37,7 +37,7 @@ final class Mosquitto implements AutoCloseable {
             throws IOException, InterruptedException {
         String mosquitto = System.getProperty("itest.mosquitto", "/usr/sbin/mosquitto");
         if (!Files.isExecutable(Path.of(mosquitto))) {
-            fail("no Mosquitto at " + mosquitto + ": `apt-get install mosquitto` (bin/test installs it)");
+            fail("no Mosquitto at " + mosquitto + ": `apt-get install mosquitto` (bin/test-prerequisites installs it)");
         }
         Files.createDirectories(folder.resolve("data"));
         Path passwords = folder.resolve("passwd");
