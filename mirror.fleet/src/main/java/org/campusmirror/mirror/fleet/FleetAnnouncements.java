@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import org.campusmirror.mirror.fleet.trust.Envelope;
 import org.campusmirror.mirror.fleet.trust.Refusal;
 import org.campusmirror.mirror.fleet.trust.Sequences;
+import org.campusmirror.mirror.runtime.files.AtomicFiles;
 import org.campusmirror.mirror.widgets.announcements.Announcement;
 import org.campusmirror.mirror.widgets.announcements.AnnouncementBoard;
 import org.campusmirror.mirror.widgets.announcements.Priority;
@@ -220,7 +221,7 @@ final class FleetAnnouncements {
         ObjectNode root = json.createObjectNode();
         cached.forEach(root::put);
         try {
-            AtomicFiles.write(cacheFile, json.writeValueAsBytes(root));
+            AtomicFiles.replace(cacheFile, json.writeValueAsBytes(root));
         } catch (IOException e) {
             LOG.warn("Fleet: cannot write the announcement cache {}: {}", cacheFile, e.getMessage());
         }

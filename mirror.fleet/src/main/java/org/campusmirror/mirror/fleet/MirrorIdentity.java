@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
+import org.campusmirror.mirror.runtime.files.AtomicFiles;
+
 /**
  * The mirror's id in the fleet: generated at the first start ({@code m-} and 16 hex digits) and kept in
  * {@code DIR/fleet/mirror.id}, so it survives restarts and upgrades. An admin may write the file beforehand (one
@@ -31,7 +33,7 @@ public final class MirrorIdentity {
         byte[] random = new byte[8];
         new SecureRandom().nextBytes(random);
         String id = "m-" + HexFormat.of().formatHex(random);
-        AtomicFiles.write(file, (id + "\n").getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.replace(file, (id + "\n").getBytes(StandardCharsets.UTF_8));
         return id;
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.campusmirror.mirror.fleet.AtomicFiles;
+import org.campusmirror.mirror.runtime.files.AtomicFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,6 +87,6 @@ public final class Sequences {
     private void save() throws IOException {
         ObjectNode root = json.createObjectNode();
         seen.forEach((key, value) -> root.putObject(key).put("seq", value.seq()).put("sha256", value.digest()));
-        AtomicFiles.write(file, json.writeValueAsBytes(root));
+        AtomicFiles.replace(file, json.writeValueAsBytes(root));
     }
 }

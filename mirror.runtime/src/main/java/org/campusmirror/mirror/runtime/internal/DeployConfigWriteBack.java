@@ -4,13 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -20,6 +16,7 @@ import java.util.Objects;
 import java.util.Properties;
 
 import org.apache.felix.cm.file.ConfigurationHandler;
+import org.campusmirror.mirror.runtime.files.AtomicFiles;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
@@ -38,9 +35,9 @@ import org.slf4j.LoggerFactory;
  * survives a restart (File Install applies every file again at each start). File Install's own write-back
  * ({@code felix.fileinstall.enableConfigSave}) is off: it truncates the file and writes it in place, so a
  * {@code kill -9} or its own next poll could catch the file empty, and an empty file read back wipes the
- * configuration. Here the file is replaced whole: written beside it under a name File Install ignores (a leading
- * dot, see {@code felix.fileinstall.filter}), forced to disk, then renamed over it. A file that already holds the
- * configuration (File Install just applied it) is left alone, comments and all; one that is rewritten comes out in
+ * configuration. Here the file is replaced whole ({@link AtomicFiles}; File Install ignores its hidden temporary
+ * file, see {@code felix.fileinstall.filter}). A file that already holds the configuration (File Install just
+ * applied it) is left alone, comments and all; one that is rewritten comes out in
  * Config Admin's typed format, which File Install reads back to the same values. The file is found by File Install's
  * naming ({@code PID.cfg}, {@code FACTORYPID-NAME.cfg} for {@code FACTORYPID~NAME}), not by its
  * {@code felix.fileinstall.filename} property, which the console's form drops at the first save. It listens
@@ -104,7 +101,7 @@ public final class DeployConfigWriteBack implements SynchronousConfigurationList
         }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         ConfigurationHandler.write(text, wanted);
-        replace(file, text.toByteArray());
+        AtomicFiles.replace(file, text.toByteArray());
         LOG.info("Configuration {} saved to {}", pid, file);
     }
 
@@ -149,20 +146,6 @@ public final class DeployConfigWriteBack implements SynchronousConfigurationList
             return false;
         }
         return wanted.entrySet().stream().allMatch(e -> Objects.deepEquals(e.getValue(), read.get(e.getKey())));
-    }
-
-    /** Replaces {@code file} whole: a reader (or a restart after kill -9) sees the old content or the new. */
-    static void replace(Path file, byte[] content) throws IOException {
-        Path temp = file.resolveSibling("." + file.getFileName() + ".saving");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static String escape(String value) {

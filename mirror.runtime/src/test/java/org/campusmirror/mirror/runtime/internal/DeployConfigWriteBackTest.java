@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.felix.cm.file.ConfigurationHandler;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DeployConfigWriteBackTest {
     private static byte[] text(String content) {
@@ -61,17 +58,6 @@ class DeployConfigWriteBackTest {
                 DeployConfigWriteBack.deployFile(deploy, "org.example.clock~lobby-left"));
         for (String pid : new String[] {"org.ex-ample", "../etc/passwd", "a~../../x", ".hidden", "a/b", "~x"}) {
             assertEquals(null, DeployConfigWriteBack.deployFile(deploy, pid), pid);
-        }
-    }
-
-    @Test
-    void replaceLeavesTheWholeNewContentAndNoTempFile(@TempDir Path deploy) throws Exception {
-        Path file = deploy.resolve("org.example-a.cfg");
-        Files.writeString(file, "a=old\n");
-        DeployConfigWriteBack.replace(file, text("a=\"new\"\n"));
-        assertEquals("a=\"new\"\n", Files.readString(file));
-        try (var names = Files.list(deploy)) {
-            assertEquals(List.of("org.example-a.cfg"), names.map(p -> p.getFileName().toString()).toList());
         }
     }
 }

@@ -2,16 +2,11 @@ package org.campusmirror.mirror.runtime.internal.widgets;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -23,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.campusmirror.mirror.runtime.files.AtomicFiles;
 import org.campusmirror.mirror.runtime.internal.json.JsonTree;
 import org.campusmirror.mirror.runtime.internal.json.UnsupportedDataException;
 import org.campusmirror.mirror.runtime.internal.json.ViewModelJson;
@@ -54,7 +50,7 @@ public final class WidgetCache {
     static final String FORMAT = "campus-mirror-widget-cache";
     static final int FORMAT_VERSION = 1;
     static final String SUFFIX = ".json";
-    static final String TEMP_SUFFIX = ".tmp";
+    static final String TEMP_SUFFIX = AtomicFiles.TEMP_SUFFIX;
     static final long MIN_REWRITE_SECONDS = 30;
     static final long REFRESH_AGE_MINUTES = 15;
     private static final Logger LOG = LoggerFactory.getLogger(WidgetCache.class);
@@ -184,7 +180,6 @@ public final class WidgetCache {
 
     private boolean write(String id, String kind, String dataJson, Instant asOf, Instant now) {
         Path file = fileOf(id);
-        Path temp = folder.resolve("." + id + SUFFIX + TEMP_SUFFIX);
         byte[] bytes = encode(id, kind, dataJson, asOf, now).getBytes(StandardCharsets.UTF_8);
         if (bytes.length > maxBytes) {
             LOG.warn("Widget cache: the data of {} ({} bytes) is larger than the cache may be; not cached", id,
@@ -192,46 +187,14 @@ public final class WidgetCache {
             return false;
         }
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            moveIntoPlace(temp, file);
-            forceFolder();
+            AtomicFiles.replace(file, bytes);
         } catch (IOException e) {
             LOG.warn("Widget cache: cannot write {} ({}); the previous data stays", file, e.toString());
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // the next start removes it
-            }
             return false;
         }
         written.put(id, new Written(dataJson, asOf, now));
         trim(file);
         return true;
-    }
-
-    private static void moveIntoPlace(Path temp, Path file) throws IOException {
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the file system cannot rename atomically: " + e.getMessage(), e);
-        }
-    }
-
-    private void forceFolder() {
-        // The rename is durable only once the folder entry is on the disk too. Not every file system lets a
-        // folder be opened for that; there the rename is still atomic, only perhaps not yet durable.
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.debug("Widget cache: cannot force folder {}: {}", folder, e.toString());
-        }
     }
 
     /** Deletes the least recently written cache files until the folder fits; {@code keep} is never deleted. */
