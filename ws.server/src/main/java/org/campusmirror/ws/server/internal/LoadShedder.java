@@ -104,7 +104,7 @@ final class LoadShedder {
     private void shedSlowestTenth() {
         List<Session> missed = new ArrayList<>();
         loop.forEachSession(session -> {
-            if (session.skipsInWindow > 0 && session instanceof ServerSession && !session.isClosed()) {
+            if (session.skipsInWindow > 0 && session instanceof ServerSession && session.sheddable()) {
                 missed.add(session);
             }
         });
@@ -120,7 +120,7 @@ final class LoadShedder {
     private List<Session> candidates(long minimum) {
         List<Session> candidates = new ArrayList<>();
         loop.forEachSession(session -> {
-            if (session instanceof ServerSession && !session.isClosed() && session.backlog() >= minimum) {
+            if (session instanceof ServerSession && session.sheddable() && session.backlog() >= minimum) {
                 candidates.add(session);
             }
         });

@@ -397,6 +397,11 @@ abstract class Session implements Selectable, Wire.Sink {
         return closed;
     }
 
+    /** Not closed and not already closing with its 1013. */
+    boolean sheddable() {
+        return !closed && !shedding;
+    }
+
     // ---------------------------------------------------------------- memory
 
     /** Bytes queued for the peer and not yet written (shared views at their full length). */
@@ -443,12 +448,12 @@ abstract class Session implements Selectable, Wire.Sink {
 
     /**
      * Sheds this connection to free memory: its backlog not yet begun on the wire is dropped and 1013 (try again
-     * later) follows the frame in progress; a connection already closing is dropped at once. Returns its backlog
-     * before minus after. Loop thread.
+     * later) follows the frame in progress; a connection closing for another reason is dropped at once, and one
+     * already shed is left to its closing timeout. Returns its backlog before minus after. Loop thread.
      */
     long shed() {
-        if (closed) {
-            return 0;
+        if (closed || shedding) {
+            return 0; // already closing with its 1013: what it holds is bounded, and the slow peer should read it
         }
         long before = backlog();
         if (connection != null && connection.isOpen()) {
