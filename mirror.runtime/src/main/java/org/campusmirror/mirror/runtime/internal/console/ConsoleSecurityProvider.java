@@ -67,7 +67,8 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
     private final AtomicBoolean complained = new AtomicBoolean();
     private final LoginThrottle throttle;
     private final Semaphore hashing = new Semaphore(1);
-    private final AtomicInteger waiting = new AtomicInteger();
+    /** Logins being checked or waiting for their turn, from arrival to the end of their hash. */
+    private final AtomicInteger inLine = new AtomicInteger();
     private final Set<String> accepted = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -151,11 +152,22 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
         }
         // One hash at a time, a few logins waiting for their turn, the rest turned away at once: guessing costs the
         // display at most one core and a handful of HTTP threads.
-        if (waiting.incrementAndGet() > MAX_WAITING) {
-            waiting.decrementAndGet();
+        // Counted until the hash is done, not until it is taken: a login that has arrived but not yet taken the
+        // free hash would otherwise push a fifth one waiting out.
+        if (inLine.incrementAndGet() > 1 + MAX_WAITING) {
+            inLine.decrementAndGet();
             refuse(response, 503, HASH_WAIT_SECONDS, "The console is busy checking other logins; try again");
             return false;
         }
+        try {
+            return checkedInTurn(fingerprint, client, login, remoteAddress, response);
+        } finally {
+            inLine.decrementAndGet();
+        }
+    }
+
+    private boolean checkedInTurn(String fingerprint, String client, BasicAuthorization login, String remoteAddress,
+            HttpServletResponse response) throws IOException {
         try {
             if (!hashing.tryAcquire(HASH_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 refuse(response, 503, HASH_WAIT_SECONDS, "The console is busy checking other logins; try again");
@@ -165,8 +177,6 @@ public final class ConsoleSecurityProvider implements SecurityProvider {
             Thread.currentThread().interrupt();
             refuse(response, 503, HASH_WAIT_SECONDS, "The console is shutting down");
             return false;
-        } finally {
-            waiting.decrementAndGet();
         }
         try {
             // While this one waited, the same browser's parallel request may have had these credentials checked,
