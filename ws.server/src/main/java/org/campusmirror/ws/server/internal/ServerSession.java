@@ -193,7 +193,7 @@ final class ServerSession extends Session {
 
     @Override
     void shedWith1013() {
-        // counted here, not in shed(): the shedder may come back to a connection still closing with its 1013
+        // counted here, not in shed(): a connection shed while closing for another reason is dropped without a 1013
         server.counters().shedConnections.increment();
     }
 

@@ -452,8 +452,8 @@ abstract class Session implements Selectable, Wire.Sink {
      * already shed is left to its closing timeout. Returns its backlog before minus after. Loop thread.
      */
     long shed() {
-        if (closed || shedding) {
-            return 0; // already closing with its 1013: what it holds is bounded, and the slow peer should read it
+        if (!sheddable()) {
+            return 0; // closed, or closing with its 1013: what it holds is bounded, and the slow peer should read it
         }
         long before = backlog();
         if (connection != null && connection.isOpen()) {
